@@ -1,0 +1,2 @@
+#include <linux/kvm_host.h>
+hpa_t ss_probe(struct kvm_mmu *mmu) { return mmu->root_hpa + mmu->prev_roots[0].hpa; }

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kvmmmu:kvm_mmu_get_page: a shadow page was created or reused. It fires only
+ * in __kvm_mmu_get_shadow_page(), from a vCPU fault or from eager splitting;
+ * the TDP MMU also fires it for its own pages, which are told apart by
+ * sp->tdp_mmu_page and counted when linked instead.
+ */
+#include "../ss_ctx.h"
+#include "../ss_hook.h"
+#include "../ss_sp.h"
+#include "../ss_vm.h"
+
+static void get_page_probe(void *data, void *sp, bool created)
+{
+	struct kvm *kvm;
+
+	if (ss_sp_is_tdp(sp))
+		return;
+	kvm = ss_ctx_vcpu_or_split_kvm();
+	if (!kvm) {
+		atomic64_inc(&ss_unattributed);
+		return;
+	}
+	ss_vm_count(kvm, created ? SS_STAT_sp_created : SS_STAT_sp_reused, 1);
+}
+
+static const char *const get_page_syms[] = { "kvm_mmu_get_page", NULL };
+
+struct ss_hook ss_hook_get_page = {
+	.name = "sp_get",
+	.type = SS_HOOK_TRACEPOINT,
+	.symbols = get_page_syms,
+	.needs_layout = true,
+	.tp_probe = get_page_probe,
+};

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Every TDP page table is unlinked from inside KVM's SPTE-change handler
+ * (handle_removed_pt() is inlined into it), which takes the kvm as its first
+ * argument: note it for the zap tracepoint that fires next on this CPU, with
+ * mmu_lock held and so no preemption in between.
+ */
+#include "../ss_ctx.h"
+#include "../ss_hook.h"
+
+static int tdp_spte_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	this_cpu_write(ss_cpu_ctx.tdp_kvm,
+		       (struct kvm *)regs_get_kernel_argument(regs, 0));
+	return 0;
+}
+
+/* 6.1 and older: __handle_changed_spte(); 6.6+: handle_changed_spte() */
+static const char *const tdp_spte_syms[] = {
+	"handle_changed_spte", "__handle_changed_spte", NULL
+};
+
+struct ss_hook ss_hook_tdp_spte = {
+	.name = "tdp_spte_ctx",
+	.type = SS_HOOK_KPROBE,
+	.symbols = tdp_spte_syms,
+	.pre = tdp_spte_pre,
+};

@@ -1,0 +1,592 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The misc device /dev/shadowstat: the binary interface of
+ * include/uapi/shadowstat.h on top of the core's snapshots (ss_core.h).
+ *
+ * Every call only reads. The caller's struct is read whole and checked
+ * before anything is computed or written back. Nothing copied out holds an
+ * uninitialised byte or a kernel address: each struct and element is built
+ * zeroed, and the VM id is the core's counter.
+ *
+ * Caveats: the sizes this file writes are the uapi header's, whose layout
+ * gate is compiled in here; SHADOWSTAT_*_SIZE_V1 are the minimum sizes and
+ * must never change.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/build_bug.h>
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/miscdevice.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+
+#include "../include/uapi/shadowstat.h"
+#include "ss_chardev.h"
+#include "ss_core.h"
+
+#define SS_CDEV_FEATURES (SHADOWSTAT_FEAT_SCHEMA | SHADOWSTAT_FEAT_LIST_VMS | \
+			  SHADOWSTAT_FEAT_READ_STATS |			      \
+			  SHADOWSTAT_FEAT_READ_ALL | SHADOWSTAT_FEAT_STATUS)
+
+/* First guess of the number of VMs, so a large capacity costs nothing. */
+#define SS_CDEV_LIST_FIRST	64
+#define SS_CDEV_LIST_SLACK	16
+#define SS_CDEV_LIST_TRIES	4
+
+/* Does not compile if a stat's name or description is too long for the uapi */
+#define SS_CDEV_FITS(name, kind, unit, desc)				\
+	BUILD_BUG_ON_ZERO(sizeof(#name) > SHADOWSTAT_NAME_SIZE ||	\
+			  sizeof(desc) > SHADOWSTAT_DESC_SIZE),
+static const int ss_cdev_fits[] __maybe_unused = { SS_STATS(SS_CDEV_FITS) };
+#undef SS_CDEV_FITS
+
+static_assert(SS_NR_STATS <= SHADOWSTAT_MAX_STATS);
+static_assert(sizeof(((struct ss_vm_info *)0)->name) <= SHADOWSTAT_VM_NAME_SIZE);
+
+/*
+ * Read the caller's struct, strictly: argsz below the call's first size is
+ * -EINVAL, a tail this module does not know must be zero (-E2BIG), and argsz
+ * is bounded so that checking the tail stays cheap.
+ */
+static int ss_cdev_read_arg(void *karg, size_t ksize, size_t minsz,
+			    const void __user *uarg, u32 *usize_ret)
+{
+	u32 usize;
+	int ret;
+
+	if (get_user(usize, (const u32 __user *)uarg))
+		return -EFAULT;
+	if (usize < minsz)
+		return -EINVAL;
+	if (usize > SHADOWSTAT_ARGSZ_MAX)
+		return -E2BIG;
+	ret = copy_struct_from_user(karg, ksize, uarg, usize);
+	if (ret)
+		return ret;
+	*usize_ret = usize;
+	return 0;
+}
+
+/*
+ * Write back a struct or an array element, leniently: as much of it as the
+ * caller's size holds, with the rest of a larger caller element zeroed.
+ * @zero_tail is false for a call's own struct, whose tail was checked to be
+ * zero on input.
+ */
+static int ss_cdev_write(void __user *dst, size_t usize, const void *src,
+			 size_t ksize, bool zero_tail)
+{
+	size_t size = min(usize, ksize);
+
+	if (copy_to_user(dst, src, size))
+		return -EFAULT;
+	if (zero_tail && usize > size && clear_user(dst + size, usize - size))
+		return -EFAULT;
+	return 0;
+}
+
+static bool ss_cdev_elem_size_ok(u32 size, u32 min_size)
+{
+	return size >= min_size && size <= SHADOWSTAT_ELEM_MAX;
+}
+
+static u32 ss_cdev_kind(enum ss_stat_kind kind)
+{
+	switch (kind) {
+	case SS_KIND_GAUGE:
+		return SHADOWSTAT_KIND_GAUGE;
+	case SS_KIND_CUMULATIVE:
+		return SHADOWSTAT_KIND_CUMULATIVE;
+	case SS_KIND_PEAK:
+		return SHADOWSTAT_KIND_PEAK;
+	}
+	return SHADOWSTAT_KIND_GAUGE;
+}
+
+static u32 ss_cdev_unit(enum ss_stat_unit unit)
+{
+	switch (unit) {
+	case SS_UNIT_PAGES:
+		return SHADOWSTAT_UNIT_PAGES;
+	case SS_UNIT_NONE:
+		return SHADOWSTAT_UNIT_NONE;
+	}
+	return SHADOWSTAT_UNIT_NONE;
+}
+
+static u32 ss_cdev_mmu_mode(u32 mode)
+{
+	switch (mode) {
+	case SS_MMU_SHADOW:
+		return SHADOWSTAT_MMU_SHADOW;
+	case SS_MMU_TDP:
+		return SHADOWSTAT_MMU_TDP;
+	case SS_MMU_TDP_LEGACY:
+		return SHADOWSTAT_MMU_TDP_LEGACY;
+	}
+	return SHADOWSTAT_MMU_UNKNOWN;
+}
+
+static void ss_cdev_fill_vm(struct shadowstat_vm_info *out,
+			    const struct ss_vm_info *in)
+{
+	memset(out, 0, sizeof(*out));
+	out->vm_id = in->id;
+	out->pid = in->pid;
+	out->fd = in->fd;
+	out->mmu_mode = ss_cdev_mmu_mode(in->mmu_mode);
+	out->created_ns = in->created_ns;
+	strscpy(out->name, in->name, sizeof(out->name));
+}
+
+/*
+ * List up to @cap VMs (at most SHADOWSTAT_MAX_VMS) into a buffer sized for
+ * the VMs there are, not for @cap. Return the number of VMs there are, which
+ * is more than *nr_ret (the number listed) when @cap or the limit is too
+ * small, or a negative errno. The caller kvfree()s *infos_ret.
+ */
+static int ss_cdev_list(u32 cap, struct ss_vm_info **infos_ret, u32 *nr_ret)
+{
+	u32 limit = min_t(u32, cap, SHADOWSTAT_MAX_VMS);
+	u32 room = min_t(u32, limit, SS_CDEV_LIST_FIRST);
+	struct ss_vm_info *infos;
+	int tries, n;
+
+	for (tries = 1; ; tries++) {
+		infos = kvcalloc(max_t(u32, room, 1), sizeof(*infos), GFP_KERNEL);
+		if (!infos)
+			return -ENOMEM;
+		n = ss_vm_list(infos, room);
+		if (n < 0) {
+			kvfree(infos);
+			return n;
+		}
+		if (n <= room || room == limit || tries == SS_CDEV_LIST_TRIES)
+			break;
+		/* More VMs than the first guess: retry with room to spare. */
+		kvfree(infos);
+		room = min_t(u32, limit, (u32)n + SS_CDEV_LIST_SLACK);
+	}
+	*infos_ret = infos;
+	*nr_ret = min_t(u32, n, room);
+	return n;
+}
+
+static long ss_cdev_get_version(void __user *uarg)
+{
+	struct shadowstat_version arg = {};
+	u32 usize;
+	int ret;
+
+	ret = ss_cdev_read_arg(&arg, sizeof(arg), SHADOWSTAT_VERSION_SIZE_V1,
+			       uarg, &usize);
+	if (ret)
+		return ret;
+	if (arg.flags || arg.reserved)
+		return -EINVAL;
+
+	memset(&arg, 0, sizeof(arg));
+	arg.argsz = sizeof(arg);
+	arg.abi_version = SHADOWSTAT_ABI_VERSION;
+	arg.num_stats = SS_NR_STATS;
+	arg.features = SS_CDEV_FEATURES;
+	arg.max_vms = SHADOWSTAT_MAX_VMS;
+	arg.desc_size = sizeof(struct shadowstat_stat_desc);
+	arg.vm_size = sizeof(struct shadowstat_vm_info);
+	return ss_cdev_write(uarg, usize, &arg, sizeof(arg), false);
+}
+
+static long ss_cdev_get_schema(void __user *uarg)
+{
+	struct shadowstat_schema arg = {};
+	struct shadowstat_stat_desc desc;
+	void __user *descs;
+	u32 usize, i;
+	long ret;
+
+	ret = ss_cdev_read_arg(&arg, sizeof(arg), SHADOWSTAT_SCHEMA_SIZE_V1,
+			       uarg, &usize);
+	if (ret)
+		return ret;
+	if (arg.flags)
+		return -EINVAL;
+	if (!ss_cdev_elem_size_ok(arg.desc_size, SHADOWSTAT_STAT_DESC_SIZE_V1))
+		return -EINVAL;
+	if (arg.num_stats && !arg.descs)
+		return -EFAULT;
+
+	descs = u64_to_user_ptr(arg.descs);
+	ret = 0;
+	if (arg.num_stats < SS_NR_STATS) {
+		ret = -ENOSPC;
+	} else {
+		for (i = 0; i < SS_NR_STATS; i++) {
+			const struct ss_stat_def *def = &ss_stat_defs[i];
+
+			memset(&desc, 0, sizeof(desc));
+			desc.kind = ss_cdev_kind(def->kind);
+			desc.unit = ss_cdev_unit(def->unit);
+			strscpy(desc.name, def->name, sizeof(desc.name));
+			strscpy(desc.desc, def->desc, sizeof(desc.desc));
+			if (ss_cdev_write(descs + (size_t)i * arg.desc_size,
+					  arg.desc_size, &desc, sizeof(desc),
+					  true))
+				return -EFAULT;
+		}
+	}
+
+	memset(&arg, 0, sizeof(arg));
+	arg.argsz = sizeof(arg);
+	arg.num_stats = SS_NR_STATS;
+	arg.desc_size = sizeof(desc);
+	if (ss_cdev_write(uarg, usize, &arg, sizeof(arg), false))
+		return -EFAULT;
+	return ret;
+}
+
+static long ss_cdev_list_vms(void __user *uarg)
+{
+	struct shadowstat_list_vms arg = {};
+	struct shadowstat_vm_info vm;
+	struct ss_vm_info *infos;
+	u32 usize, cap, size, nr, i;
+	void __user *vms;
+	int n;
+	long ret;
+
+	ret = ss_cdev_read_arg(&arg, sizeof(arg), SHADOWSTAT_LIST_VMS_SIZE_V1,
+			       uarg, &usize);
+	if (ret)
+		return ret;
+	if (arg.flags)
+		return -EINVAL;
+	if (!ss_cdev_elem_size_ok(arg.vm_size, SHADOWSTAT_VM_INFO_SIZE_V1))
+		return -EINVAL;
+	if (arg.nr_vms && !arg.vms)
+		return -EFAULT;
+
+	cap = arg.nr_vms;
+	size = arg.vm_size;
+	vms = u64_to_user_ptr(arg.vms);
+
+	n = ss_cdev_list(cap, &infos, &nr);
+	if (n < 0)
+		return n;
+
+	ret = 0;
+	if (n > nr) {
+		ret = -ENOSPC;
+	} else {
+		for (i = 0; i < nr; i++) {
+			ss_cdev_fill_vm(&vm, &infos[i]);
+			if (ss_cdev_write(vms + (size_t)i * size, size, &vm,
+					  sizeof(vm), true)) {
+				ret = -EFAULT;
+				goto out;
+			}
+		}
+	}
+
+	memset(&arg, 0, sizeof(arg));
+	arg.argsz = sizeof(arg);
+	arg.nr_vms = n;
+	arg.vm_size = sizeof(vm);
+	if (ss_cdev_write(uarg, usize, &arg, sizeof(arg), false))
+		ret = -EFAULT;
+out:
+	kvfree(infos);
+	return ret;
+}
+
+/* A consistent snapshot of the VMs asked for, before any copy to the user. */
+struct ss_cdev_snap {
+	struct ss_vm_info *infos;	/* the VM of each row */
+	s64 *values;			/* rows of SS_NR_STATS */
+	s64 totals[SS_NR_STATS];
+	u32 rows;
+	u64 timestamp_ns;
+};
+
+static void ss_cdev_snap_free(struct ss_cdev_snap *snap)
+{
+	kvfree(snap->infos);
+	kvfree(snap->values);
+}
+
+/* Snapshot every VM; totals are the sum of the rows, so they add up. */
+static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
+{
+	u32 nr, i, s;
+	int n, ret;
+
+	n = ss_cdev_list(cap, &snap->infos, &nr);
+	if (n < 0)
+		return n;
+	if (n > nr) {
+		*need_ret = n;
+		return -ENOSPC;
+	}
+	snap->values = kvcalloc(max_t(u32, nr, 1), sizeof(s64) * SS_NR_STATS,
+				GFP_KERNEL);
+	if (!snap->values)
+		return -ENOMEM;
+
+	snap->timestamp_ns = ktime_get_ns();
+	for (i = 0; i < nr; i++) {
+		s64 *row = &snap->values[(size_t)snap->rows * SS_NR_STATS];
+
+		memset(row, 0, sizeof(s64) * SS_NR_STATS);
+		ret = ss_vm_snapshot(snap->infos[i].id, row);
+		if (ret == -ENOENT)
+			continue;	/* gone since the list: leave it out */
+		if (ret < 0)
+			return ret;
+		snap->infos[snap->rows++] = snap->infos[i];
+	}
+
+	for (i = 0; i < snap->rows; i++)
+		for (s = 0; s < SS_NR_STATS; s++)
+			snap->totals[s] += snap->values[(size_t)i * SS_NR_STATS + s];
+	return 0;
+}
+
+/* Snapshot one VM by id; its info is needed only when @want_info. */
+static int ss_cdev_snap_one(struct ss_cdev_snap *snap, u64 vm_id,
+			    bool want_info)
+{
+	struct ss_vm_info *infos;
+	u32 nr, i;
+	int n, ret;
+
+	snap->infos = kvcalloc(1, sizeof(*snap->infos), GFP_KERNEL);
+	snap->values = kvcalloc(1, sizeof(s64) * SS_NR_STATS, GFP_KERNEL);
+	if (!snap->infos || !snap->values)
+		return -ENOMEM;
+
+	if (want_info) {
+		n = ss_cdev_list(SHADOWSTAT_MAX_VMS, &infos, &nr);
+		if (n < 0)
+			return n;
+		ret = -ENOENT;
+		for (i = 0; i < nr; i++) {
+			if (infos[i].id == vm_id) {
+				snap->infos[0] = infos[i];
+				ret = 0;
+				break;
+			}
+		}
+		kvfree(infos);
+		if (ret)
+			return ret;
+	}
+
+	snap->timestamp_ns = ktime_get_ns();
+	ret = ss_vm_snapshot(vm_id, snap->values);
+	if (ret < 0)
+		return ret;
+	ret = ss_totals_snapshot(snap->totals);
+	if (ret < 0)
+		return ret;
+	snap->rows = 1;
+	return 0;
+}
+
+/* Copy @count values into a caller row of @stride values, zero-filling it. */
+static int ss_cdev_write_row(s64 __user *dst, u32 stride, const s64 *src,
+			     u32 count)
+{
+	return ss_cdev_write(dst, (size_t)stride * sizeof(s64), src,
+			     (size_t)count * sizeof(s64), true);
+}
+
+static long ss_cdev_read_stats(void __user *uarg)
+{
+	struct shadowstat_read_stats arg = {};
+	struct ss_cdev_snap snap = {};
+	struct shadowstat_vm_info vm;
+	s64 __user *values, *totals;
+	bool all, want_rows;
+	void __user *vms;
+	u32 usize, cap, stride, size, need = 0, i;
+	u64 vm_id;
+	long ret;
+
+	ret = ss_cdev_read_arg(&arg, sizeof(arg), SHADOWSTAT_READ_STATS_SIZE_V1,
+			       uarg, &usize);
+	if (ret)
+		return ret;
+	if ((arg.flags & ~SHADOWSTAT_READ_ALL) || arg.reserved)
+		return -EINVAL;
+	all = arg.flags & SHADOWSTAT_READ_ALL;
+	if (all && arg.vm_id)
+		return -EINVAL;
+	if (!arg.num_stats || arg.num_stats > SHADOWSTAT_MAX_STATS)
+		return -EINVAL;
+	if ((arg.vms || arg.vm_size) &&
+	    !ss_cdev_elem_size_ok(arg.vm_size, SHADOWSTAT_VM_INFO_SIZE_V1))
+		return -EINVAL;
+	want_rows = arg.vms || arg.values;
+	if (want_rows && arg.nr_vms == 0 && !all) {
+		need = 1;
+		ret = -ENOSPC;
+		goto write_header;
+	}
+
+	vm_id = arg.vm_id;
+	cap = want_rows ? arg.nr_vms : SHADOWSTAT_MAX_VMS;
+	stride = arg.num_stats;
+	size = arg.vm_size;
+	vms = u64_to_user_ptr(arg.vms);
+	values = u64_to_user_ptr(arg.values);
+	totals = u64_to_user_ptr(arg.totals);
+
+	if (all)
+		ret = ss_cdev_snap_all(&snap, cap, &need);
+	else
+		ret = ss_cdev_snap_one(&snap, vm_id, arg.vms);
+	if (ret == -ENOSPC)
+		goto write_header;
+	if (ret)
+		goto out;
+
+	for (i = 0; i < snap.rows; i++) {
+		if (vms) {
+			ss_cdev_fill_vm(&vm, &snap.infos[i]);
+			if (ss_cdev_write(vms + (size_t)i * size, size, &vm,
+					  sizeof(vm), true))
+				goto fault;
+		}
+		if (values &&
+		    ss_cdev_write_row(values + (size_t)i * stride, stride,
+				      &snap.values[(size_t)i * SS_NR_STATS],
+				      min_t(u32, stride, SS_NR_STATS)))
+			goto fault;
+	}
+	if (totals && ss_cdev_write_row(totals, stride, snap.totals,
+					min_t(u32, stride, SS_NR_STATS)))
+		goto fault;
+	need = snap.rows;
+
+write_header:
+	memset(&arg, 0, sizeof(arg));
+	arg.argsz = sizeof(arg);
+	arg.nr_vms = need;
+	arg.num_stats = SS_NR_STATS;
+	arg.vm_size = sizeof(vm);
+	arg.timestamp_ns = snap.timestamp_ns;
+	if (ss_cdev_write(uarg, usize, &arg, sizeof(arg), false))
+		goto fault;
+	goto out;
+fault:
+	ret = -EFAULT;
+out:
+	ss_cdev_snap_free(&snap);
+	return ret;
+}
+
+static long ss_cdev_read_status(void __user *uarg)
+{
+	struct shadowstat_status arg = {};
+	ssize_t len;
+	u32 usize, need;
+	char *text;
+	long ret;
+
+	ret = ss_cdev_read_arg(&arg, sizeof(arg), SHADOWSTAT_STATUS_SIZE_V1,
+			       uarg, &usize);
+	if (ret)
+		return ret;
+	if (arg.flags || arg.reserved)
+		return -EINVAL;
+	if (arg.size && !arg.buf)
+		return -EFAULT;
+
+	text = kvzalloc(SHADOWSTAT_STATUS_MAX, GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	len = ss_status_format(text, SHADOWSTAT_STATUS_MAX);
+	if (len < 0) {
+		ret = len;
+		goto out;
+	}
+	len = min_t(ssize_t, len, SHADOWSTAT_STATUS_MAX - 1);
+	text[len] = '\0';
+	need = len + 1;
+
+	ret = 0;
+	if (arg.size < need)
+		ret = -ENOSPC;
+	else if (copy_to_user(u64_to_user_ptr(arg.buf), text, need))
+		ret = -EFAULT;
+	if (ret == -EFAULT)
+		goto out;
+
+	memset(&arg, 0, sizeof(arg));
+	arg.argsz = sizeof(arg);
+	arg.size = need;
+	if (ss_cdev_write(uarg, usize, &arg, sizeof(arg), false))
+		ret = -EFAULT;
+out:
+	kvfree(text);
+	return ret;
+}
+
+static long ss_cdev_ioctl(struct file *file, unsigned int cmd,
+			  unsigned long arg)
+{
+	void __user *uarg = (void __user *)arg;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+
+	switch (cmd) {
+	case SHADOWSTAT_IOC_GET_VERSION:
+		return ss_cdev_get_version(uarg);
+	case SHADOWSTAT_IOC_GET_SCHEMA:
+		return ss_cdev_get_schema(uarg);
+	case SHADOWSTAT_IOC_LIST_VMS:
+		return ss_cdev_list_vms(uarg);
+	case SHADOWSTAT_IOC_READ_STATS:
+		return ss_cdev_read_stats(uarg);
+	case SHADOWSTAT_IOC_READ_STATUS:
+		return ss_cdev_read_status(uarg);
+	}
+	return -ENOTTY;
+}
+
+static const struct file_operations ss_cdev_fops = {
+	.owner		= THIS_MODULE,
+	.open		= nonseekable_open,
+	.llseek		= no_llseek,
+	.unlocked_ioctl	= ss_cdev_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+};
+
+static struct miscdevice ss_cdev_misc = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= SHADOWSTAT_DEVICE_NAME,
+	.fops	= &ss_cdev_fops,
+	.mode	= 0600,
+};
+
+int ss_chardev_init(void)
+{
+	int ret;
+
+	ret = misc_register(&ss_cdev_misc);
+	if (ret)
+		pr_err("cannot register /dev/%s: %d\n", SHADOWSTAT_DEVICE_NAME,
+		       ret);
+	return ret;
+}
+
+void ss_chardev_exit(void)
+{
+	misc_deregister(&ss_cdev_misc);
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Which VM an event belongs to. No kvmmmu tracepoint carries a struct kvm, so
+ * hooks on functions that take one leave it where the tracepoint probe that
+ * fires inside them can find it: per CPU where KVM holds mmu_lock (no
+ * preemption in between), per task where KVM may sleep and migrate.
+ */
+#ifndef SS_CTX_H
+#define SS_CTX_H
+
+#include <linux/percpu.h>
+#include "ss_kvm.h"
+
+#define SS_ZAP_SYNC_SLOTS 4
+
+struct ss_zap_sync {
+	const void *sp;
+	struct kvm *kvm;
+};
+
+struct ss_cpu_ctx {
+	/* set on entry to KVM's TDP SPTE-change handler */
+	struct kvm *tdp_kvm;
+	/* unsync pages being zapped: their sync event comes from the zap */
+	struct ss_zap_sync zap_sync[SS_ZAP_SYNC_SLOTS];
+	unsigned int zap_sync_next;
+};
+
+DECLARE_PER_CPU(struct ss_cpu_ctx, ss_cpu_ctx);
+extern atomic64_t ss_unattributed;
+
+void ss_ctx_split_enter(struct kvm *kvm);
+void ss_ctx_split_exit(void);
+struct kvm *ss_ctx_split_kvm(void);
+
+/* The VM of a shadow-MMU event that may happen with no vCPU (eager split). */
+static inline struct kvm *ss_ctx_vcpu_or_split_kvm(void)
+{
+	struct kvm *kvm = ss_kvm_running();
+
+	return kvm ? kvm : ss_ctx_split_kvm();
+}
+
+void ss_ctx_zap_sync_push(const void *sp, struct kvm *kvm);
+struct kvm *ss_ctx_zap_sync_pop(const void *sp);
+
+#endif /* SS_CTX_H */

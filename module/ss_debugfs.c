@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * debugfs: /sys/kernel/debug/shadowstat/<pid>-<fd>/<stat> per VM, the same
+ * names at the top for the sum over all VMs, and status. Every file is 0444
+ * with no ioctl or mmap, so it stays readable under lockdown=integrity.
+ */
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include "ss_debugfs.h"
+#include "ss_snapshot.h"
+#include "ss_vm.h"
+
+#define SS_STATUS_SIZE 8192
+
+static struct dentry *ss_debugfs_root;
+
+/*
+ * Each stat file's private data points at its entry in ss_stat_defs, so the
+ * stat id is the entry's index; the VM (NULL for totals) is the parent
+ * directory's i_private. debugfs removal waits for readers, and a VM is freed
+ * only after its directory is removed.
+ */
+static int ss_stat_show(struct seq_file *m, void *unused)
+{
+	const struct ss_stat_def *def = m->private;
+	struct ss_vm *vm;
+	s64 *values;
+	int ret;
+
+	values = kmalloc_array(SS_NR_STATS, sizeof(*values), GFP_KERNEL);
+	if (!values)
+		return -ENOMEM;
+	vm = d_inode(m->file->f_path.dentry->d_parent)->i_private;
+	ret = vm ? ss_snapshot_vm(vm, values) : ss_totals_snapshot(values);
+	if (!ret && values[def - ss_stat_defs] == SS_VALUE_UNAVAILABLE)
+		ret = -ENODATA;
+	if (!ret)
+		seq_printf(m, "%lld\n", values[def - ss_stat_defs]);
+	kfree(values);
+	return ret;
+}
+
+static int ss_stat_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, ss_stat_show, inode->i_private);
+}
+
+static const struct file_operations ss_stat_fops = {
+	.owner = THIS_MODULE,
+	.open = ss_stat_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static int ss_status_show(struct seq_file *m, void *unused)
+{
+	char *buf = kvmalloc(SS_STATUS_SIZE, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	ss_status_format(buf, SS_STATUS_SIZE);
+	seq_puts(m, buf);
+	kvfree(buf);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ss_status);
+
+static void ss_debugfs_add_stats(struct dentry *dir)
+{
+	int i;
+
+	for (i = 0; i < SS_NR_STATS; i++)
+		debugfs_create_file(ss_stat_defs[i].name, 0444, dir,
+				    (void *)&ss_stat_defs[i], &ss_stat_fops);
+}
+
+void ss_debugfs_add_vm(struct ss_vm *vm)
+{
+	struct dentry *dir;
+
+	if (IS_ERR_OR_NULL(ss_debugfs_root))
+		return;
+	dir = debugfs_create_dir(vm->info.name, ss_debugfs_root);
+	if (IS_ERR(dir))
+		return;
+	d_inode(dir)->i_private = vm;
+	ss_debugfs_add_stats(dir);
+	vm->dir = dir;
+}
+
+void ss_debugfs_remove_vm(struct dentry *dir)
+{
+	debugfs_remove_recursive(dir);
+}
+
+int ss_debugfs_init(void)
+{
+	ss_debugfs_root = debugfs_create_dir("shadowstat", NULL);
+	if (IS_ERR(ss_debugfs_root))
+		return PTR_ERR(ss_debugfs_root);
+	ss_debugfs_add_stats(ss_debugfs_root);
+	debugfs_create_file("status", 0444, ss_debugfs_root, NULL, &ss_status_fops);
+	return 0;
+}
+
+void ss_debugfs_exit(void)
+{
+	debugfs_remove_recursive(ss_debugfs_root);
+	ss_debugfs_root = NULL;
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Install and uninstall every hook against one instance of kvm.ko. A hook that
+ * cannot attach is left off with the reason recorded; the features that need
+ * it report themselves unavailable instead of showing a wrong number.
+ */
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/tracepoint.h>
+#include "ss_hook.h"
+#include "ss_sp.h"
+#include "ss_kvm.h"
+
+static struct ss_hook *const ss_hooks[] = {
+	&ss_hook_vm_destroy,
+	&ss_hook_get_page,
+	&ss_hook_zap,
+	&ss_hook_recycle,
+	&ss_hook_unsync,
+	&ss_hook_sync,
+	&ss_hook_tdp_link,
+	&ss_hook_tdp_spte,
+	&ss_hook_tdp_zap,
+	&ss_hook_split_shadow,
+	&ss_hook_split_shadow_slot,
+	&ss_hook_split_tdp,
+	&ss_hook_split,
+	/* last, so that VMs found by it are already fully hooked */
+	&ss_hook_vm_create,
+};
+
+static struct tracepoint *ss_find_tracepoint(struct module *mod,
+					     const char *name)
+{
+#ifdef CONFIG_TRACEPOINTS
+	unsigned int i;
+
+	for (i = 0; i < mod->num_tracepoints; i++) {
+		struct tracepoint *tp =
+			tracepoint_ptr_deref(&mod->tracepoints_ptrs[i]);
+
+		if (!strcmp(tp->name, name))
+			return tp;
+	}
+#endif
+	return NULL;
+}
+
+static int ss_hook_resolve(struct ss_hook *h, unsigned long *addr)
+{
+	const char *const *sym;
+
+	for (sym = h->symbols; *sym; sym++) {
+		*addr = ss_ksym_lookup("kvm", *sym);
+		if (*addr) {
+			strscpy(h->resolved, *sym, sizeof(h->resolved));
+			return 0;
+		}
+	}
+	for (sym = h->symbols; *sym; sym++) {
+		*addr = ss_ksym_lookup_clone("kvm", *sym, h->resolved,
+					     sizeof(h->resolved));
+		if (!*addr)
+			continue;
+		if (h->clone_ok)
+			return 0;
+		snprintf(h->why, sizeof(h->why),
+			 "only the clone %s exists; its arguments are unknown",
+			 h->resolved);
+		return -EINVAL;
+	}
+	snprintf(h->why, sizeof(h->why), "no symbol %s in kvm (inlined or renamed)",
+		 h->symbols[0]);
+	return -ENOENT;
+}
+
+static int ss_hook_install(struct ss_hook *h, struct module *kvm_mod)
+{
+	unsigned long addr;
+	int ret;
+
+	h->attached = false;
+	h->why[0] = '\0';
+	h->resolved[0] = '\0';
+	if (h->needs_layout && !ss_sp_layout_ok()) {
+		strscpy(h->why, "struct kvm_mmu_page layout unknown", sizeof(h->why));
+		return -ENOENT;
+	}
+	if (h->type == SS_HOOK_TRACEPOINT) {
+		h->tp = ss_find_tracepoint(kvm_mod, h->symbols[0]);
+		if (!h->tp) {
+			snprintf(h->why, sizeof(h->why), "no tracepoint %s in kvm",
+				 h->symbols[0]);
+			return -ENOENT;
+		}
+		strscpy(h->resolved, h->symbols[0], sizeof(h->resolved));
+		ret = tracepoint_probe_register(h->tp, h->tp_probe, NULL);
+	} else {
+		ret = ss_hook_resolve(h, &addr);
+		if (ret)
+			return ret;
+		if (h->type == SS_HOOK_KPROBE) {
+			memset(&h->kp, 0, sizeof(h->kp));
+			h->kp.addr = (kprobe_opcode_t *)addr;
+			h->kp.pre_handler = h->pre;
+			ret = register_kprobe(&h->kp);
+		} else {
+			memset(&h->krp, 0, sizeof(h->krp));
+			h->krp.kp.addr = (kprobe_opcode_t *)addr;
+			h->krp.entry_handler = h->entry;
+			h->krp.handler = h->ret;
+			h->krp.data_size = h->data_size;
+			h->krp.maxactive = max(40, 2 * (int)num_possible_cpus());
+			ret = register_kretprobe(&h->krp);
+		}
+	}
+	if (ret) {
+		snprintf(h->why, sizeof(h->why), "registering %s failed: %d",
+			 h->resolved, ret);
+		return ret;
+	}
+	h->attached = true;
+	return 0;
+}
+
+static void ss_hook_uninstall(struct ss_hook *h)
+{
+	if (!h->attached)
+		return;
+	if (h->type == SS_HOOK_TRACEPOINT)
+		tracepoint_probe_unregister(h->tp, h->tp_probe, NULL);
+	else if (h->type == SS_HOOK_KPROBE)
+		unregister_kprobe(&h->kp);
+	else
+		unregister_kretprobe(&h->krp);
+	h->attached = false;
+}
+
+/* Returns the number of hooks attached; failures are recorded per hook. */
+int ss_hooks_install(struct module *kvm_mod)
+{
+	int i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(ss_hooks); i++)
+		n += ss_hook_install(ss_hooks[i], kvm_mod) == 0;
+	return n;
+}
+
+void ss_hooks_uninstall(void)
+{
+	int i;
+
+	for (i = ARRAY_SIZE(ss_hooks) - 1; i >= 0; i--)
+		ss_hook_uninstall(ss_hooks[i]);
+	/* no probe of ours may still be running once this returns */
+	tracepoint_synchronize_unregister();
+}
+
+bool ss_hook_attached(const struct ss_hook *hook)
+{
+	return READ_ONCE(hook->attached);
+}
+
+int ss_hooks_format(char *buf, size_t size)
+{
+	static const char * const types[] = { "kprobe", "kretprobe", "tracepoint" };
+	int i, len = 0;
+
+	for (i = 0; i < ARRAY_SIZE(ss_hooks); i++) {
+		const struct ss_hook *h = ss_hooks[i];
+
+		len += scnprintf(buf + len, size - len,
+				 "  %-22s %-10s %-36s %s%s%s\n", h->name,
+				 types[h->type],
+				 h->resolved[0] ? h->resolved : h->symbols[0],
+				 h->attached ? "attached" : "not attached",
+				 h->attached ? "" : ": ",
+				 h->attached ? "" : (h->why[0] ? h->why : "kvm not loaded"));
+	}
+	return len;
+}

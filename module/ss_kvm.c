@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Access to KVM's own state. vm_list and kvm_lock are not exported, and
+ * linking against kvm.ko's exports would pin kvm.ko while shadowstat is
+ * loaded, so every KVM symbol is resolved when kvm.ko appears and forgotten
+ * when it goes.
+ */
+#include <linux/kernel.h>
+#include <linux/rculist.h>
+#include "ss_config.h"
+#include "ss_kvm.h"
+#include "ss_ksym.h"
+
+struct ss_kvm_syms ss_kvm;
+
+int ss_kvm_resolve(char *why, size_t why_len)
+{
+	struct ss_kvm_syms s = {};
+
+	s.kvm_lock = (void *)ss_ksym_lookup("kvm", "kvm_lock");
+	s.vm_list = (void *)ss_ksym_lookup("kvm", "vm_list");
+	s.put_kvm = (void *)ss_ksym_lookup("kvm", "kvm_put_kvm");
+	s.running_vcpu = (void *)ss_ksym_lookup("kvm", "kvm_get_running_vcpu");
+	s.tdp_enabled = (void *)ss_ksym_lookup("kvm", "tdp_enabled");
+	s.tdp_mmu_enabled = (void *)ss_ksym_lookup("kvm", "tdp_mmu_enabled");
+	if (!s.kvm_lock || !s.vm_list || !s.put_kvm) {
+		snprintf(why, why_len, "kvm symbols missing:%s%s%s",
+			 s.kvm_lock ? "" : " kvm_lock", s.vm_list ? "" : " vm_list",
+			 s.put_kvm ? "" : " kvm_put_kvm");
+		return -ENOENT;
+	}
+	ss_kvm = s;
+	return 0;
+}
+
+void ss_kvm_forget(void)
+{
+	memset(&ss_kvm, 0, sizeof(ss_kvm));
+}
+
+bool ss_kvm_ready(void)
+{
+	return ss_kvm.vm_list != NULL;
+}
+
+/* Caller holds kvm_lock. */
+bool ss_kvm_on_list(struct kvm *kvm)
+{
+	struct kvm *k;
+
+	lockdep_assert_held(ss_kvm.kvm_lock);
+	list_for_each_entry(k, ss_kvm.vm_list, vm_list)
+		if (k == kvm)
+			return true;
+	return false;
+}
+
+/*
+ * Take a reference on @kvm only if it is still on vm_list: KVM unlinks a VM
+ * under kvm_lock before freeing it, so this never touches freed memory.
+ */
+bool ss_kvm_pin(struct kvm *kvm)
+{
+	bool ok;
+
+	mutex_lock(ss_kvm.kvm_lock);
+	ok = ss_kvm_on_list(kvm) && refcount_inc_not_zero(&kvm->users_count);
+	mutex_unlock(ss_kvm.kvm_lock);
+	return ok;
+}
+
+void ss_kvm_unpin(struct kvm *kvm)
+{
+	ss_kvm.put_kvm(kvm);
+}
+
+unsigned long ss_kvm_shadow_pages(struct kvm *kvm)
+{
+#if defined(SS_HAVE_N_USED_MMU_PAGES)
+	return READ_ONCE(kvm->arch.n_used_mmu_pages);
+#elif defined(SS_HAVE_STAT_MMU_SHADOW_PAGES)
+	return READ_ONCE(kvm->stat.mmu_shadow_pages);
+#else
+#error "this kernel has neither kvm->arch.n_used_mmu_pages nor kvm->stat.mmu_shadow_pages"
+#endif
+}
+
+bool ss_kvm_uses_tdp_mmu(struct kvm *kvm)
+{
+#ifdef SS_HAVE_ARCH_TDP_MMU_ENABLED
+	return READ_ONCE(kvm->arch.tdp_mmu_enabled);
+#else
+	return ss_kvm.tdp_mmu_enabled && READ_ONCE(*ss_kvm.tdp_mmu_enabled);
+#endif
+}
+
+enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm)
+{
+	if (ss_kvm.tdp_enabled && !READ_ONCE(*ss_kvm.tdp_enabled))
+		return SS_MMU_SHADOW;
+	return ss_kvm_uses_tdp_mmu(kvm) ? SS_MMU_TDP : SS_MMU_TDP_LEGACY;
+}
+
+long ss_kvm_tdp_pages(struct kvm *kvm)
+{
+	long n = 0;
+
+	if (!ss_kvm_uses_tdp_mmu(kvm))
+		return 0;
+#if defined(SS_HAVE_TDP_MMU_PAGES_LIST)
+	{
+		struct list_head *pos;
+
+		/* the list is only initialised for VMs using the TDP MMU */
+		spin_lock(&kvm->arch.tdp_mmu_pages_lock);
+		list_for_each(pos, &kvm->arch.tdp_mmu_pages)
+			n++;
+		spin_unlock(&kvm->arch.tdp_mmu_pages_lock);
+	}
+#elif defined(SS_HAVE_TDP_MMU_PAGES_ATOMIC)
+	n = atomic64_read(&kvm->arch.tdp_mmu_pages);
+#else
+	n = -1;
+#endif
+	return n;
+}
+
+long ss_kvm_tdp_roots(struct kvm *kvm)
+{
+	long n = 0;
+#ifdef SS_HAVE_TDP_MMU_ROOTS
+	struct list_head *pos;
+
+	if (!ss_kvm_uses_tdp_mmu(kvm))
+		return 0;
+	rcu_read_lock();
+	list_for_each_rcu(pos, &kvm->arch.tdp_mmu_roots)
+		n++;
+	rcu_read_unlock();
+#endif
+	return n;
+}

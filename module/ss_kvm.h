@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Everything that reads KVM's own state lives behind these calls, so the
+ * differences between kernel eras (found by configure.sh) stay in ss_kvm.c.
+ */
+#ifndef SS_KVM_H
+#define SS_KVM_H
+
+#include <linux/kvm_host.h>
+#include "ss_core.h"
+
+struct ss_kvm_syms {
+	struct mutex *kvm_lock;
+	struct list_head *vm_list;
+	void (*put_kvm)(struct kvm *kvm);
+	struct kvm_vcpu *(*running_vcpu)(void);
+	bool *tdp_enabled;		/* NPT/EPT in use at all */
+	bool *tdp_mmu_enabled;		/* global TDP MMU switch, 6.3+ */
+};
+
+extern struct ss_kvm_syms ss_kvm;
+
+int ss_kvm_resolve(char *why, size_t why_len);
+void ss_kvm_forget(void);
+bool ss_kvm_ready(void);
+
+/* Hot path: the VM whose vCPU runs on this CPU, or NULL. */
+static inline struct kvm *ss_kvm_running(void)
+{
+	struct kvm_vcpu *vcpu = ss_kvm.running_vcpu ? ss_kvm.running_vcpu() : NULL;
+
+	return vcpu ? vcpu->kvm : NULL;
+}
+
+bool ss_kvm_on_list(struct kvm *kvm);
+bool ss_kvm_pin(struct kvm *kvm);
+void ss_kvm_unpin(struct kvm *kvm);
+
+unsigned long ss_kvm_shadow_pages(struct kvm *kvm);
+bool ss_kvm_uses_tdp_mmu(struct kvm *kvm);
+enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm);
+/* Non-root TDP MMU pages, or -1 when this kernel keeps no count. */
+long ss_kvm_tdp_pages(struct kvm *kvm);
+long ss_kvm_tdp_roots(struct kvm *kvm);
+
+#endif /* SS_KVM_H */

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * struct kvm_mmu_page's layout, from the running kernel's BTF.
+ *
+ * kvm.ko's BTF (/sys/kernel/btf/kvm) is split BTF over vmlinux's, so both
+ * files are read whole, parsed with ss_btf and dropped again: the offsets
+ * are all we keep.
+ */
+#include <linux/kernel.h>
+#include <linux/kernel_read_file.h>
+#include <linux/mm.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/stddef.h>
+#include <linux/vmalloc.h>
+
+#include "ss_btf.h"
+#include "ss_layout.h"
+
+#define SS_BTF_VMLINUX	"/sys/kernel/btf/vmlinux"
+#define SS_BTF_KVM	"/sys/kernel/btf/kvm"
+#define SS_SP_STRUCT	"kvm_mmu_page"
+
+/* vmlinux's BTF is about 5 MiB on 6.1; anything this big is not BTF. */
+#define SS_BTF_MAX_FILE	SZ_64M
+
+static const struct {
+	const char *name;
+	size_t field;		/* offsetof() the int in struct ss_sp_layout */
+	bool required;		/* needed for l->found */
+} ss_sp_members[] = {
+	{ "link", offsetof(struct ss_sp_layout, link), true },
+	{ "tdp_mmu_page", offsetof(struct ss_sp_layout, tdp_mmu_page), true },
+	{ "unsync", offsetof(struct ss_sp_layout, unsync), true },
+	{ "mmu_valid_gen", offsetof(struct ss_sp_layout, mmu_valid_gen), true },
+	{ "role", offsetof(struct ss_sp_layout, role), true },
+	{ "gfn", offsetof(struct ss_sp_layout, gfn), true },
+	{ "spt", offsetof(struct ss_sp_layout, spt), false },
+	{ "root_count", offsetof(struct ss_sp_layout, root_count), true },
+	{ "unsync_children", offsetof(struct ss_sp_layout, unsync_children),
+	  false },
+	{ "parent_ptes", offsetof(struct ss_sp_layout, parent_ptes), false },
+};
+
+static int *ss_sp_field(struct ss_sp_layout *l, size_t i)
+{
+	return (int *)((char *)l + ss_sp_members[i].field);
+}
+
+static __printf(3, 4)
+int ss_layout_fail(struct ss_sp_layout *l, int err, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(l->why, sizeof(l->why), fmt, args);
+	va_end(args);
+	return err;
+}
+
+/*
+ * Read a whole sysfs BTF file into a vmalloc()ed buffer.  kernfs gives
+ * these bin files their BTF size as i_size, which kernel_read_file()
+ * needs to size the buffer.
+ */
+static int ss_read_btf(struct ss_sp_layout *l, const char *path,
+		       void **buf, size_t *len)
+{
+	ssize_t n;
+
+	*buf = NULL;
+	n = kernel_read_file_from_path(path, 0, buf, SS_BTF_MAX_FILE, NULL,
+				       READING_UNKNOWN);
+	if (n >= 0) {
+		*len = n;
+		return 0;
+	}
+	*buf = NULL;	/* kernel_read_file() freed what it allocated */
+
+	switch (n) {
+	case -ENOENT:
+		/* the caller knows why the file may be missing */
+		return ss_layout_fail(l, -ENOENT, "no %s", path);
+	case -EFBIG:
+		return ss_layout_fail(l, -EFBIG, "%s is over %u MiB",
+				      path, SS_BTF_MAX_FILE >> 20);
+	case -EACCES:
+	case -EPERM:
+		return ss_layout_fail(l, n, "reading %s denied (LSM?): %zd",
+				      path, n);
+	case -EINVAL:
+		return ss_layout_fail(l, n, "%s is empty or not a file", path);
+	default:
+		return ss_layout_fail(l, n, "reading %s failed: %zd", path, n);
+	}
+}
+
+/* Fill @l from the open BTF, whose kvm_mmu_page is @sid. */
+static int ss_layout_fill(struct ss_sp_layout *l, struct ss_btf *btf,
+			  u32 sid, const char *src)
+{
+	bool missing_required = false, missing_tdp = false;
+	const char *missing = NULL;
+	u32 bits, nbits, size;
+	size_t i;
+	int err;
+
+	err = ss_btf_type_size(btf, sid, &size);
+	if (err)
+		return ss_layout_fail(l, err, "%s: %s", src, btf->err);
+	l->size = size;
+
+	for (i = 0; i < ARRAY_SIZE(ss_sp_members); i++) {
+		const char *name = ss_sp_members[i].name;
+
+		err = ss_btf_member_offset_id(btf, sid, name, &bits, &nbits);
+		if (err == -ENOENT) {
+			if (!strcmp(name, "tdp_mmu_page")) {
+				missing_tdp = true;
+			} else if (ss_sp_members[i].required) {
+				missing_required = true;
+				missing = missing ?: name;
+			}
+			continue;
+		}
+		if (err)
+			return ss_layout_fail(l, err, "%s: %s.%s: %s", src,
+					      SS_SP_STRUCT, name, btf->err);
+		/*
+		 * The hooks read these members as whole bytes; a bitfield
+		 * or a member past the end would mean we misread the BTF.
+		 */
+		if (bits % 8 || nbits % 8 || (u64)bits + nbits > (u64)size * 8)
+			return ss_layout_fail(l, -EINVAL,
+					      "%s: %s.%s at bit %u+%u is not a byte field inside the struct",
+					      src, SS_SP_STRUCT, name, bits,
+					      nbits);
+		*ss_sp_field(l, i) = bits / 8;
+	}
+
+	l->found = !missing_required && !missing_tdp;
+	l->found_no_tdp = !missing_required && missing_tdp;
+	if (missing_required)
+		return ss_layout_fail(l, -ENOENT, "%s: %s has no member %s",
+				      src, SS_SP_STRUCT, missing);
+	if (l->found_no_tdp)
+		snprintf(l->why, sizeof(l->why),
+			 "%s: no tdp_mmu_page (kernel without TDP MMU)", src);
+	else
+		snprintf(l->why, sizeof(l->why), "%s: sizeof %s = %zu", src,
+			 SS_SP_STRUCT, l->size);
+	return 0;
+}
+
+int ss_layout_load(struct ss_sp_layout *l)
+{
+	void *base = NULL, *split = NULL;
+	size_t base_len = 0, split_len = 0, i;
+	const char *src = SS_BTF_KVM;
+	struct ss_btf btf;
+	u32 *index;
+	u32 sid;
+	int err;
+
+	memset(l, 0, sizeof(*l));
+	for (i = 0; i < ARRAY_SIZE(ss_sp_members); i++)
+		*ss_sp_field(l, i) = -1;
+
+	err = ss_read_btf(l, SS_BTF_VMLINUX, &base, &base_len);
+	if (err == -ENOENT) {
+		ss_layout_fail(l, err,
+			       "no %s: kernel built without CONFIG_DEBUG_INFO_BTF",
+			       SS_BTF_VMLINUX);
+		goto out;
+	}
+	if (err)
+		goto out;
+
+	/* with kvm built in, its types are in vmlinux's BTF */
+	if (!IS_BUILTIN(CONFIG_KVM)) {
+		err = ss_read_btf(l, SS_BTF_KVM, &split, &split_len);
+		if (err && err != -ENOENT)
+			goto out;
+	}
+	if (!split)
+		src = SS_BTF_VMLINUX;
+
+	err = ss_btf_open(&btf, base, base_len, split, split_len);
+	if (err) {
+		ss_layout_fail(l, err, "bad BTF in %s: %s (type %u)", src,
+			       btf.err, btf.err_id);
+		goto out;
+	}
+
+	/* optional: without it each lookup by id walks the type records */
+	index = kvmalloc(ss_btf_index_size(&btf), GFP_KERNEL);
+	if (index)
+		ss_btf_index(&btf, index);
+
+	err = ss_btf_find_struct(&btf, SS_SP_STRUCT, &sid);
+	if (err == -ENOENT && !split) {
+		if (!IS_ENABLED(CONFIG_DEBUG_INFO_BTF_MODULES))
+			ss_layout_fail(l, err,
+				       "no %s: kernel built without CONFIG_DEBUG_INFO_BTF_MODULES",
+				       SS_BTF_KVM);
+		else
+			ss_layout_fail(l, err,
+				       "no %s: kvm.ko not loaded (or its BTF was rejected)",
+				       SS_BTF_KVM);
+	} else if (err) {
+		ss_layout_fail(l, err, "%s: no struct %s", src, SS_SP_STRUCT);
+	} else {
+		err = ss_layout_fill(l, &btf, sid, src);
+	}
+	kvfree(index);
+out:
+	vfree(split);
+	vfree(base);
+	return err;
+}

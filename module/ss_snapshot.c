@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A consistent snapshot of one VM: KVM's own fields, a walk of its shadow
+ * pages for the breakdown, and the hook counters, all read under mmu_lock
+ * held for read. Every shadow-MMU change holds mmu_lock for write, so nothing
+ * counted here moves while it is read.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include "ss_config.h"
+#include "ss_features.h"
+#include "ss_kvm.h"
+#include "ss_layout.h"
+#include "ss_snapshot.h"
+#include "ss_sp.h"
+
+#define SS_UNAVAIL SS_VALUE_UNAVAILABLE
+/* roots a vCPU can hold per MMU: current, previous, and PAE quadrants */
+#define SS_ROOTS_PER_MMU (1 + KVM_MMU_NUM_PREV_ROOTS + 4)
+#define SS_MMUS_PER_VCPU 2
+
+struct ss_walk {
+	void **roots;		/* shadow pages held as roots by vCPUs */
+	bool *seen;		/* ...that were found on active_mmu_pages */
+	int nr_roots;
+	int max_roots;
+	u64 pages, unsync, direct, root, obsolete, level[5];
+};
+
+static void ss_walk_add_root(struct ss_walk *w, hpa_t hpa)
+{
+	unsigned long pfn = hpa >> PAGE_SHIFT;
+	void *sp;
+	int i;
+
+	if (!VALID_PAGE(hpa) || !pfn_valid(pfn) || w->nr_roots >= w->max_roots)
+		return;
+	sp = (void *)page_private(pfn_to_page(pfn));
+	if (!sp)
+		return;
+	for (i = 0; i < w->nr_roots; i++)
+		if (w->roots[i] == sp)
+			return;
+	w->roots[w->nr_roots++] = sp;
+}
+
+static void ss_walk_mmu_roots(struct ss_walk *w, struct kvm_mmu *mmu)
+{
+	hpa_t hpa;
+	int i;
+
+#ifdef SS_HAVE_MMU_ROOT_INFO
+	hpa = mmu->root.hpa;
+#else
+	hpa = mmu->root_hpa;
+#endif
+	/*
+	 * A PAE root (or the pml4/pml5 page above it) is not a shadow page:
+	 * its four entries point to the shadow pages that matter.
+	 */
+	if (VALID_PAGE(hpa) && mmu->pae_root &&
+	    (hpa == __pa(mmu->pae_root) ||
+	     (mmu->pml4_root && hpa == __pa(mmu->pml4_root)) ||
+	     (mmu->pml5_root && hpa == __pa(mmu->pml5_root)))) {
+		for (i = 0; i < 4; i++) {
+			u64 e = READ_ONCE(mmu->pae_root[i]);
+
+			/* strip the SME C-bit and NX, as KVM's SPTE mask does */
+			if (e & _PAGE_PRESENT)
+				ss_walk_add_root(w, __sme_clr(e) & PAGE_MASK &
+						    GENMASK_ULL(51, 0));
+		}
+	} else {
+		ss_walk_add_root(w, hpa);
+	}
+	for (i = 0; i < KVM_MMU_NUM_PREV_ROOTS; i++)
+		ss_walk_add_root(w, mmu->prev_roots[i].hpa);
+}
+
+static void ss_walk_count(struct ss_walk *w, struct kvm *kvm, void *sp)
+{
+	union kvm_mmu_page_role role = ss_sp_role(sp);
+
+	w->pages++;
+	if (role.level >= 1 && role.level <= 5)
+		w->level[role.level - 1]++;
+	w->unsync += ss_sp_unsync(sp);
+	w->direct += role.direct;
+	w->root += ss_sp_root_count(sp) > 0;
+	w->obsolete += role.invalid ||
+		       ss_sp_valid_gen(sp) != READ_ONCE(kvm->arch.mmu_valid_gen);
+}
+
+/* Caller holds mmu_lock for read. */
+static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm, u64 cap)
+{
+	struct kvm_vcpu *vcpu;
+	struct list_head *pos;
+	unsigned long i;
+	int r;
+
+	kvm_for_each_vcpu(i, vcpu, kvm) {
+		ss_walk_mmu_roots(w, &vcpu->arch.root_mmu);
+		ss_walk_mmu_roots(w, &vcpu->arch.guest_mmu);
+	}
+	list_for_each(pos, &kvm->arch.active_mmu_pages) {
+		void *sp = ss_sp_from_link(pos);
+
+		/* a corrupted list must not hold the lock forever */
+		if (w->pages >= cap)
+			break;
+		ss_walk_count(w, kvm, sp);
+		for (r = 0; r < w->nr_roots; r++)
+			if (w->roots[r] == sp)
+				w->seen[r] = true;
+	}
+	/*
+	 * A zapped root that a vCPU still holds left active_mmu_pages but stays
+	 * counted in n_used_mmu_pages until its last reference is dropped.
+	 */
+	for (r = 0; r < w->nr_roots; r++) {
+		void *sp = w->roots[r];
+
+		if (w->seen[r] || ss_sp_is_tdp(sp))
+			continue;
+		if (ss_sp_role(sp).invalid && ss_sp_root_count(sp) > 0)
+			ss_walk_count(w, kvm, sp);
+	}
+}
+
+static s64 ss_ev(struct ss_vm *vm, enum ss_stat_id id, unsigned int need)
+{
+	return ss_features_have(need) ? atomic64_read(&vm->ev[id]) : SS_UNAVAIL;
+}
+
+static void ss_fill_events(struct ss_vm *vm, s64 *v, long n_used, long tdp)
+{
+	v[SS_STAT_sp_created] = ss_ev(vm, SS_STAT_sp_created, SS_F_CREATE);
+	v[SS_STAT_sp_reused] = ss_ev(vm, SS_STAT_sp_reused, SS_F_CREATE);
+	v[SS_STAT_sp_zapped] = ss_ev(vm, SS_STAT_sp_zapped, SS_F_ZAP);
+	v[SS_STAT_sp_root_zaps] = ss_ev(vm, SS_STAT_sp_root_zaps, SS_F_ZAP);
+	v[SS_STAT_sp_recycled] = ss_ev(vm, SS_STAT_sp_recycled, SS_F_RECYCLE);
+	v[SS_STAT_sp_unsynced] = ss_ev(vm, SS_STAT_sp_unsynced, SS_F_UNSYNC);
+	v[SS_STAT_sp_synced] = ss_ev(vm, SS_STAT_sp_synced, SS_F_SYNC);
+	v[SS_STAT_tdp_sp_created] = ss_ev(vm, SS_STAT_tdp_sp_created, SS_F_TDP_LINK);
+	v[SS_STAT_tdp_sp_freed] = ss_ev(vm, SS_STAT_tdp_sp_freed, SS_F_TDP_FREE);
+	v[SS_STAT_huge_pages_split] = ss_ev(vm, SS_STAT_huge_pages_split, SS_F_SPLIT);
+
+	if (ss_features_have(SS_F_CREATE | SS_F_ZAP)) {
+		s64 mirror = vm->seed_shadow + v[SS_STAT_sp_created] -
+			     v[SS_STAT_sp_zapped];
+
+		v[SS_STAT_mirror_shadow_pages] = mirror;
+		v[SS_STAT_mirror_drift] = mirror - n_used;
+	} else {
+		v[SS_STAT_mirror_shadow_pages] = SS_UNAVAIL;
+		v[SS_STAT_mirror_drift] = SS_UNAVAIL;
+	}
+	/* no counter in this kernel: the TDP count comes from the hooks */
+	if (tdp < 0)
+		v[SS_STAT_tdp_mmu_pages] =
+			ss_features_have(SS_F_TDP_LINK | SS_F_TDP_FREE) && !vm->seed_tdp ?
+			v[SS_STAT_tdp_sp_created] - v[SS_STAT_tdp_sp_freed] : SS_UNAVAIL;
+}
+
+static void ss_fill_walk(s64 *v, struct ss_walk *w, bool ok)
+{
+	int i;
+
+	v[SS_STAT_unsync_shadow_pages] = ok ? w->unsync : SS_UNAVAIL;
+	v[SS_STAT_direct_shadow_pages] = ok ? w->direct : SS_UNAVAIL;
+	v[SS_STAT_root_shadow_pages] = ok ? w->root : SS_UNAVAIL;
+	v[SS_STAT_obsolete_shadow_pages] = ok ? w->obsolete : SS_UNAVAIL;
+	for (i = 0; i < 5; i++)
+		v[SS_STAT_shadow_pages_l1 + i] = ok ? w->level[i] : SS_UNAVAIL;
+}
+
+int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS])
+{
+	struct kvm *kvm = vm->kvm;
+	struct ss_walk w = {};
+	bool walk = ss_sp_layout_ok();
+	long n_used, tdp;
+	int i;
+
+	for (i = 0; i < SS_NR_STATS; i++)
+		values[i] = SS_UNAVAIL;
+	if (READ_ONCE(vm->dead) || !ss_kvm_pin(kvm))
+		return -ENOENT;
+
+	if (walk) {
+		w.max_roots = atomic_read(&kvm->online_vcpus) * SS_MMUS_PER_VCPU *
+			      SS_ROOTS_PER_MMU;
+		w.roots = kvcalloc(max(w.max_roots, 1), sizeof(*w.roots), GFP_KERNEL);
+		w.seen = kvcalloc(max(w.max_roots, 1), sizeof(*w.seen), GFP_KERNEL);
+		if (!w.roots || !w.seen) {
+			kvfree(w.roots);
+			kvfree(w.seen);
+			ss_kvm_unpin(kvm);
+			return -ENOMEM;
+		}
+	}
+
+	read_lock(&kvm->mmu_lock);
+	n_used = ss_kvm_shadow_pages(kvm);
+	values[SS_STAT_mmu_shadow_pages] = n_used;
+	values[SS_STAT_mmu_pages_limit] = READ_ONCE(kvm->arch.n_max_mmu_pages);
+	values[SS_STAT_indirect_shadow_pages] =
+		READ_ONCE(kvm->arch.indirect_shadow_pages);
+	tdp = ss_kvm_tdp_pages(kvm);
+	values[SS_STAT_tdp_mmu_pages] = tdp;
+	values[SS_STAT_tdp_mmu_roots] = ss_kvm_tdp_roots(kvm);
+	if (walk)
+		ss_walk_pages(&w, kvm, (u64)n_used + 1024 * 1024);
+	ss_fill_events(vm, values, n_used, tdp);
+	read_unlock(&kvm->mmu_lock);
+
+	ss_fill_walk(values, &w, walk);
+	kvfree(w.roots);
+	kvfree(w.seen);
+	ss_kvm_unpin(kvm);
+	return 0;
+}

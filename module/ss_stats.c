@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "ss_core.h"
+
+const struct ss_stat_def ss_stat_defs[SS_NR_STATS] = {
+#define SS_DEF(name, kind, unit, desc) \
+	[SS_STAT_##name] = { #name, SS_KIND_##kind, SS_UNIT_##unit, desc },
+	SS_STATS(SS_DEF)
+#undef SS_DEF
+};

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * VM discovery and life cycle. A VM is found by walking KVM's vm_list (at load
+ * and whenever a VM is created) and forgotten when kvm_arch_destroy_vm()
+ * returns, before KVM frees the struct kvm, so a later VM allocated at the same
+ * address can never inherit its counters.
+ *
+ * A VM is seeded and made visible to the hooks under mmu_lock held for write:
+ * every event that changes KVM's counts also holds mmu_lock, so each one is
+ * either in the seed or counted afterwards, never both and never neither.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/timekeeping.h>
+#include "ss_debugfs.h"
+#include "ss_kvm.h"
+#include "ss_vm.h"
+
+#define SS_VM_HASH_BITS 6
+
+static DEFINE_HASHTABLE(ss_vm_hash, SS_VM_HASH_BITS);
+static DEFINE_SPINLOCK(ss_vm_hash_lock);
+DEFINE_MUTEX(ss_vm_lock);
+LIST_HEAD(ss_vms);
+static u64 ss_vm_next_id;
+static struct workqueue_struct *ss_vm_wq;
+static void ss_vm_scan_work_fn(struct work_struct *work);
+static DECLARE_WORK(ss_vm_scan_work, ss_vm_scan_work_fn);
+
+struct ss_vm *ss_vm_find(struct kvm *kvm)
+{
+	struct ss_vm *vm;
+
+	hash_for_each_possible_rcu(ss_vm_hash, vm, hash, (unsigned long)kvm)
+		if (vm->kvm == kvm)
+			return vm;
+	return NULL;
+}
+
+static void ss_vm_name(struct ss_vm *vm, struct kvm *kvm)
+{
+	struct ss_vm_info *info = &vm->info;
+	int pid = -1, fd = -1;
+
+	/* KVM names its debugfs directory "<pid>-<fd>": reuse it verbatim */
+	if (!IS_ERR_OR_NULL(kvm->debugfs_dentry) &&
+	    sscanf(kvm->debugfs_dentry->d_name.name, "%d-%d", &pid, &fd) == 2) {
+		info->pid = pid;
+		info->fd = fd;
+		snprintf(info->name, sizeof(info->name), "%d-%d", pid, fd);
+		return;
+	}
+	/* stats_id is "kvm-<pid>"; the fd is then unknown */
+	if (sscanf(kvm->stats_id, "kvm-%d", &pid) != 1)
+		pid = -1;
+	info->pid = pid;
+	info->fd = -1;
+	snprintf(info->name, sizeof(info->name), "%d-vm%llu", pid, info->id);
+}
+
+/* Caller holds kvm_lock and ss_vm_lock; @kvm is on vm_list. */
+static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
+{
+	struct ss_vm *vm;
+	long tdp;
+
+	vm = kzalloc(sizeof(*vm), GFP_KERNEL);
+	if (!vm)
+		return NULL;
+	vm->kvm = kvm;
+	vm->info.id = ++ss_vm_next_id;
+	vm->info.created_ns = ktime_get_real_ns();
+	ss_vm_name(vm, kvm);
+
+	write_lock(&kvm->mmu_lock);
+	vm->seed_shadow = ss_kvm_shadow_pages(kvm);
+	tdp = ss_kvm_tdp_pages(kvm);
+	vm->seed_tdp = tdp < 0 ? 0 : tdp;
+	vm->info.mmu_mode = ss_kvm_mmu_mode(kvm);
+	spin_lock(&ss_vm_hash_lock);
+	hash_add_rcu(ss_vm_hash, &vm->hash, (unsigned long)kvm);
+	spin_unlock(&ss_vm_hash_lock);
+	write_unlock(&kvm->mmu_lock);
+
+	list_add_tail(&vm->node, &ss_vms);
+	return vm;
+}
+
+static void ss_vm_scan_locked(void)
+{
+	struct kvm *kvm;
+	struct ss_vm *vm;
+	LIST_HEAD(fresh);
+
+	lockdep_assert_held(&ss_vm_lock);
+	if (!ss_kvm_ready())
+		return;
+	mutex_lock(ss_kvm.kvm_lock);
+	list_for_each_entry(kvm, ss_kvm.vm_list, vm_list) {
+		/* a VM with no users left is being destroyed: leave it */
+		if (!refcount_read(&kvm->users_count))
+			continue;
+		rcu_read_lock();
+		vm = ss_vm_find(kvm);
+		rcu_read_unlock();
+		if (!vm)
+			ss_vm_adopt(kvm);
+	}
+	mutex_unlock(ss_kvm.kvm_lock);
+
+	list_for_each_entry(vm, &ss_vms, node)
+		if (!vm->dir && !READ_ONCE(vm->dead))
+			ss_debugfs_add_vm(vm);
+}
+
+void ss_vm_scan(void)
+{
+	mutex_lock(&ss_vm_lock);
+	ss_vm_scan_locked();
+	mutex_unlock(&ss_vm_lock);
+}
+
+static void ss_vm_scan_work_fn(struct work_struct *work)
+{
+	ss_vm_scan();
+}
+
+/* Called from a kretprobe: only queue work. */
+void ss_vm_scan_async(void)
+{
+	if (ss_vm_wq)
+		queue_work(ss_vm_wq, &ss_vm_scan_work);
+}
+
+static void ss_vm_free(struct ss_vm *vm)
+{
+	struct dentry *dir;
+
+	mutex_lock(&ss_vm_lock);
+	list_del(&vm->node);
+	dir = vm->dir;
+	vm->dir = NULL;
+	mutex_unlock(&ss_vm_lock);
+	/* waits for readers of its files, which may take ss_vm_lock */
+	ss_debugfs_remove_vm(dir);
+	kfree_rcu(vm, rcu);
+	/* a new VM may have been refused this name while the old one lived */
+	ss_vm_scan_async();
+}
+
+static void ss_vm_free_work_fn(struct work_struct *work)
+{
+	ss_vm_free(container_of(work, struct ss_vm, free_work));
+}
+
+/* From the kvm_arch_destroy_vm() return probe: atomic context. */
+void ss_vm_destroyed(struct kvm *kvm)
+{
+	struct ss_vm *vm;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ss_vm_hash_lock, flags);
+	vm = ss_vm_find(kvm);
+	if (vm) {
+		hash_del_rcu(&vm->hash);
+		WRITE_ONCE(vm->dead, true);
+	}
+	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
+	if (vm) {
+		INIT_WORK(&vm->free_work, ss_vm_free_work_fn);
+		queue_work(ss_vm_wq, &vm->free_work);
+	}
+}
+
+/* Hooks are gone (kvm.ko unloading, or shadowstat unloading). */
+void ss_vm_forget_all(void)
+{
+	struct ss_vm *vm, *tmp;
+	LIST_HEAD(doomed);
+
+	flush_workqueue(ss_vm_wq);
+	mutex_lock(&ss_vm_lock);
+	spin_lock_irq(&ss_vm_hash_lock);
+	list_for_each_entry(vm, &ss_vms, node) {
+		hash_del_rcu(&vm->hash);
+		WRITE_ONCE(vm->dead, true);
+	}
+	spin_unlock_irq(&ss_vm_hash_lock);
+	list_splice_init(&ss_vms, &doomed);
+	mutex_unlock(&ss_vm_lock);
+	list_for_each_entry_safe(vm, tmp, &doomed, node) {
+		ss_debugfs_remove_vm(vm->dir);
+		kfree_rcu(vm, rcu);
+	}
+}
+
+int ss_vm_init(void)
+{
+	ss_vm_wq = alloc_ordered_workqueue("shadowstat", 0);
+	return ss_vm_wq ? 0 : -ENOMEM;
+}
+
+void ss_vm_exit(void)
+{
+	ss_vm_forget_all();
+	destroy_workqueue(ss_vm_wq);
+	ss_vm_wq = NULL;
+	rcu_barrier();
+}
