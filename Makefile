@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Top-level build for shadowstat: the kernel module, the CLI, the guest programs and the tests.
 
-KVER ?= $(shell uname -r)
+KVER ?= $(shell sh scripts/kver.sh)
 KDIR ?= /lib/modules/$(KVER)/build
 GUEST_BIN ?= $(CURDIR)/build/guest-bin
 CC ?= cc
@@ -11,14 +11,13 @@ GUEST_PROGS :=
 UNIT_TESTS :=
 HOST_PROGS :=
 
-.PHONY: all modules clean guest-bins unit check check-vm
+.PHONY: all modules clean guest-bins unit check check-vm deps lint test
 
 all: modules
 
-module/ss_config.h: module/configure.sh $(wildcard module/configure/*.c)
-	sh module/configure.sh $(KDIR) $@
-
-modules: module/ss_config.h
+# feature tests run for every build: KDIR may name another kernel each time
+modules:
+	sh module/configure.sh $(KDIR) module/ss_config.h
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
 -include tests/workloads/workloads.mk tests/abi/abi.mk userspace/userspace.mk tests/unit/unit.mk
@@ -28,10 +27,21 @@ guest-bins: $(GUEST_PROGS)
 unit: $(UNIT_TESTS)
 	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; $$t; done
 
-check-vm:
-	tests/vm/run.sh
+deps:
+	sh scripts/install-deps.sh
 
-check: unit check-vm
+lint:
+	sh scripts/lint.sh
+
+check-vm:
+	KVER=$(KVER) tests/vm/run.sh
+
+# every test: style gates, host unit tests, then the QEMU guest tests
+check:
+	@sh tests/run-all.sh
+
+# a fresh machine: install what is needed, then run every test
+test: deps check
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean || true

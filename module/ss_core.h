@@ -7,7 +7,6 @@
 #define SS_CORE_H
 
 #include <linux/types.h>
-#include "ss_stat_table.h"
 
 #define SS_VERSION "0.1.0"
 
@@ -15,9 +14,9 @@ enum ss_stat_kind { SS_KIND_GAUGE, SS_KIND_CUMULATIVE, SS_KIND_PEAK };
 enum ss_stat_unit { SS_UNIT_PAGES, SS_UNIT_NONE };
 
 enum ss_stat_id {
-#define SS_ENUM(name, kind, unit, desc) SS_STAT_##name,
-	SS_STATS(SS_ENUM)
-#undef SS_ENUM
+#define SS_STAT(name, kind, unit, desc) SS_STAT_##name,
+#include "ss_stat_table.h"
+#undef SS_STAT
 	SS_NR_STATS
 };
 

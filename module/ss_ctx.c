@@ -38,6 +38,7 @@ void ss_ctx_split_exit(void)
 	for (i = 0; i < SS_SPLIT_SLOTS; i++) {
 		if (READ_ONCE(ss_split_slots[i].task) == current) {
 			WRITE_ONCE(ss_split_slots[i].kvm, NULL);
+			/* the slot is free only once its kvm is cleared */
 			smp_store_release(&ss_split_slots[i].task, NULL);
 			return;
 		}
@@ -49,6 +50,7 @@ struct kvm *ss_ctx_split_kvm(void)
 	int i;
 
 	for (i = 0; i < SS_SPLIT_SLOTS; i++)
+		/* pairs with the release in ss_ctx_split_exit() */
 		if (smp_load_acquire(&ss_split_slots[i].task) == current)
 			return READ_ONCE(ss_split_slots[i].kvm);
 	return NULL;

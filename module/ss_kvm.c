@@ -40,7 +40,7 @@ void ss_kvm_forget(void)
 
 bool ss_kvm_ready(void)
 {
-	return ss_kvm.vm_list != NULL;
+	return !!ss_kvm.vm_list;
 }
 
 /* Caller holds kvm_lock. */

@@ -10,7 +10,7 @@
 #include "ss_core.h"
 
 struct ss_kvm_syms {
-	struct mutex *kvm_lock;
+	struct mutex *kvm_lock;		/* KVM's lock of vm_list */
 	struct list_head *vm_list;
 	void (*put_kvm)(struct kvm *kvm);
 	struct kvm_vcpu *(*running_vcpu)(void);

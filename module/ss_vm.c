@@ -21,6 +21,7 @@
 
 static DEFINE_HASHTABLE(ss_vm_hash, SS_VM_HASH_BITS);
 static DEFINE_SPINLOCK(ss_vm_hash_lock);
+/* protects ss_vms, VM directories and seeding */
 DEFINE_MUTEX(ss_vm_lock);
 LIST_HEAD(ss_vms);
 static u64 ss_vm_next_id;

@@ -1,0 +1,41 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Kernel style gates: checkpatch --strict on every C file we own, then a W=1
+# and sparse (C=2) build of the module. Any finding fails.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+kver=$(sh "$top/scripts/kver.sh")
+tarball=/usr/src/linux-source-6.1.tar.xz
+cache=${SS_CACHE:-$top/build/cache}
+cp=$cache/linux-source-6.1/scripts/checkpatch.pl
+if [ ! -f "$cp" ]; then
+	[ -f "$tarball" ] || { echo "lint: $tarball missing (apt-get install linux-source-6.1)" >&2; exit 1; }
+	mkdir -p "$cache"
+	tar -C "$cache" -xf "$tarball" linux-source-6.1/scripts
+fi
+fail=0
+files=$(cd "$top" && git ls-files 'module/*.c' 'module/*.h' 'userspace/*.c' 'userspace/*.h' \
+	'include/uapi/*.h' 'tests/*.c' 'tests/*.h')
+for f in $files; do
+	out=$(cd "$top" && perl "$cp" --no-tree --strict --terse --show-types -f "$f" | grep -v '^total:' || true)
+	if [ -n "$out" ]; then
+		echo "$out"
+		fail=1
+	fi
+done
+log=$(mktemp)
+make -C "$top" -s clean >/dev/null 2>&1 || true
+if ! make -C "$top" modules KDIR="/lib/modules/$kver/build" W=1 C=2 >"$log" 2>&1; then
+	cat "$log"
+	fail=1
+fi
+if grep -E 'warning:|error:' "$log"; then
+	fail=1
+fi
+rm -f "$log"
+if [ $fail = 0 ]; then
+	echo "lint: 1 passed, 0 failed"
+else
+	echo "lint: 0 passed, 1 failed"
+fi
+exit $fail
