@@ -97,8 +97,9 @@ ssize_t ss_status_format(char *buf, size_t size)
 
 	len = scnprintf(buf, size, "shadowstat %s on kernel %s\n", SS_VERSION,
 			init_utsname()->release);
-	len += scnprintf(buf + len, size - len, "kvm: %s\n",
-			 ss_kvm_ready() ? "attached" : "not loaded");
+	len += scnprintf(buf + len, size - len, "kvm: %s%s\n",
+			 ss_kvm_ready() ? "attached" : "not attached: ",
+			 ss_kvm_ready() ? "" : ss_kvm_why);
 	len += ss_layout_format(buf + len, size - len);
 	len += scnprintf(buf + len, size - len, "hooks:\n");
 	len += ss_hooks_format(buf + len, size - len);

@@ -34,7 +34,13 @@ static int ss_stat_show(struct seq_file *m, void *unused)
 	if (!values)
 		return -ENOMEM;
 	vm = d_inode(m->file->f_path.dentry->d_parent)->i_private;
-	ret = vm ? ss_snapshot_vm(vm, values) : ss_totals_snapshot(values);
+	if (vm) {
+		mutex_lock(&ss_vm_lock);
+		ret = ss_snapshot_vm(vm, values);
+		mutex_unlock(&ss_vm_lock);
+	} else {
+		ret = ss_totals_snapshot(values);
+	}
 	if (!ret && values[def - ss_stat_defs] == SS_VALUE_UNAVAILABLE)
 		ret = -ENODATA;
 	if (!ret)

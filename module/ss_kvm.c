@@ -12,8 +12,9 @@
 #include "ss_ksym.h"
 
 struct ss_kvm_syms ss_kvm;
+char ss_kvm_why[96] = "kvm not loaded";
 
-int ss_kvm_resolve(char *why, size_t why_len)
+int ss_kvm_resolve(void)
 {
 	struct ss_kvm_syms s = {};
 
@@ -24,7 +25,7 @@ int ss_kvm_resolve(char *why, size_t why_len)
 	s.tdp_enabled = (void *)ss_ksym_lookup("kvm", "tdp_enabled");
 	s.tdp_mmu_enabled = (void *)ss_ksym_lookup("kvm", "tdp_mmu_enabled");
 	if (!s.kvm_lock || !s.vm_list || !s.put_kvm) {
-		snprintf(why, why_len, "kvm symbols missing:%s%s%s",
+		snprintf(ss_kvm_why, sizeof(ss_kvm_why), "kvm symbols missing:%s%s%s",
 			 s.kvm_lock ? "" : " kvm_lock", s.vm_list ? "" : " vm_list",
 			 s.put_kvm ? "" : " kvm_put_kvm");
 		return -ENOENT;
@@ -36,6 +37,7 @@ int ss_kvm_resolve(char *why, size_t why_len)
 void ss_kvm_forget(void)
 {
 	memset(&ss_kvm, 0, sizeof(ss_kvm));
+	strscpy(ss_kvm_why, "kvm not loaded", sizeof(ss_kvm_why));
 }
 
 bool ss_kvm_ready(void)

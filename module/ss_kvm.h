@@ -19,8 +19,10 @@ struct ss_kvm_syms {
 };
 
 extern struct ss_kvm_syms ss_kvm;
+/* why shadowstat is not attached to kvm, for status */
+extern char ss_kvm_why[96];
 
-int ss_kvm_resolve(char *why, size_t why_len);
+int ss_kvm_resolve(void);
 void ss_kvm_forget(void);
 bool ss_kvm_ready(void);
 

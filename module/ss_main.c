@@ -35,13 +35,16 @@ static bool ss_is_kvm(struct module *mod)
 
 static void ss_attach(struct module *kvm_mod)
 {
-	char why[96];
-
 	lockdep_assert_held(&ss_attach_lock);
-	if (ss_kvm_mod || ss_ksym_err)
+	if (ss_kvm_mod)
 		return;
-	if (ss_kvm_resolve(why, sizeof(why))) {
-		pr_warn("shadowstat: not attaching to kvm: %s\n", why);
+	if (ss_ksym_err) {
+		snprintf(ss_kvm_why, sizeof(ss_kvm_why),
+			 "kernel symbols cannot be resolved (%d)", ss_ksym_err);
+		return;
+	}
+	if (ss_kvm_resolve()) {
+		pr_warn("shadowstat: not attaching to kvm: %s\n", ss_kvm_why);
 		return;
 	}
 	if (ss_layout_load(&ss_sp_layout))
@@ -60,8 +63,7 @@ static void ss_detach(void)
 		return;
 	ss_features_clear();
 	ss_hooks_uninstall();
-	ss_vm_forget_all();
-	ss_kvm_forget();
+	ss_vm_detach_kvm();
 	memset(&ss_sp_layout, 0, sizeof(ss_sp_layout));
 	ss_kvm_mod = NULL;
 }

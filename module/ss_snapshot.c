@@ -184,9 +184,11 @@ int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS])
 	long n_used, tdp;
 	int i;
 
+	/* ss_vm_lock keeps KVM's symbols (and kvm.ko) from going meanwhile */
+	lockdep_assert_held(&ss_vm_lock);
 	for (i = 0; i < SS_NR_STATS; i++)
 		values[i] = SS_UNAVAIL;
-	if (READ_ONCE(vm->dead) || !ss_kvm_pin(kvm))
+	if (READ_ONCE(vm->dead) || !ss_kvm_ready() || !ss_kvm_pin(kvm))
 		return -ENOENT;
 
 	if (walk) {

@@ -63,6 +63,7 @@ static void ss_vm_name(struct ss_vm *vm, struct kvm *kvm)
 /* Caller holds kvm_lock and ss_vm_lock; @kvm is on vm_list. */
 static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 {
+	unsigned long flags;
 	struct ss_vm *vm;
 	long tdp;
 
@@ -79,9 +80,9 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	tdp = ss_kvm_tdp_pages(kvm);
 	vm->seed_tdp = tdp < 0 ? 0 : tdp;
 	vm->info.mmu_mode = ss_kvm_mmu_mode(kvm);
-	spin_lock(&ss_vm_hash_lock);
+	spin_lock_irqsave(&ss_vm_hash_lock, flags);
 	hash_add_rcu(ss_vm_hash, &vm->hash, (unsigned long)kvm);
-	spin_unlock(&ss_vm_hash_lock);
+	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	write_unlock(&kvm->mmu_lock);
 
 	list_add_tail(&vm->node, &ss_vms);
@@ -174,7 +175,18 @@ void ss_vm_destroyed(struct kvm *kvm)
 	}
 }
 
-/* Hooks are gone (kvm.ko unloading, or shadowstat unloading). */
+/*
+ * Hooks are gone (kvm.ko unloading, or shadowstat unloading): stop every user
+ * of KVM's symbols (scans and snapshots hold ss_vm_lock), then drop all VMs.
+ */
+void ss_vm_detach_kvm(void)
+{
+	mutex_lock(&ss_vm_lock);
+	ss_kvm_forget();
+	mutex_unlock(&ss_vm_lock);
+	ss_vm_forget_all();
+}
+
 void ss_vm_forget_all(void)
 {
 	struct ss_vm *vm, *tmp;

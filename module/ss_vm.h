@@ -48,6 +48,7 @@ void ss_vm_scan_async(void);
 void ss_vm_scan(void);
 void ss_vm_destroyed(struct kvm *kvm);
 void ss_vm_forget_all(void);
+void ss_vm_detach_kvm(void);
 int ss_vm_init(void);
 void ss_vm_exit(void);
 
