@@ -199,7 +199,7 @@ static int ss_btf_blob_init(struct ss_btf *btf, struct ss_btf_blob *b,
 	if (!data || len < sizeof(*hdr))
 		return ss_btf_fail(btf, -EINVAL, "BTF shorter than its header", 0);
 	/* the records are read in place as u32 fields */
-	if ((unsigned long)data & (sizeof(u32) - 1))
+	if ((uintptr_t)data & (sizeof(u32) - 1))
 		return ss_btf_fail(btf, -EINVAL, "BTF buffer not 4-byte aligned", 0);
 	if (hdr->magic == 0x9FEB)
 		return ss_btf_fail(btf, -EOPNOTSUPP,
@@ -222,12 +222,12 @@ static int ss_btf_blob_init(struct ss_btf *btf, struct ss_btf_blob *b,
 	if (t_end > body || s_end > body)
 		return ss_btf_fail(btf, -EINVAL,
 				   "BTF section past the end of the data", 0);
-	if (hdr->type_len && hdr->str_len &&
-	    hdr->type_off < s_end && hdr->str_off < t_end)
-		return ss_btf_fail(btf, -EINVAL, "BTF sections overlap", 0);
 	if ((hdr->hdr_len + hdr->type_off) & (sizeof(u32) - 1))
 		return ss_btf_fail(btf, -EINVAL,
 				   "BTF type section not 4-byte aligned", 0);
+	if (hdr->type_len && hdr->str_len &&
+	    hdr->type_off < s_end && hdr->str_off < t_end)
+		return ss_btf_fail(btf, -EINVAL, "BTF sections overlap", 0);
 
 	b->types = p + hdr->hdr_len + hdr->type_off;
 	b->types_len = hdr->type_len;
@@ -316,7 +316,7 @@ static int ss_btf_check_name(struct ss_btf *btf, const struct ss_btf_blob *b,
 				   "BTF name offset out of range", id);
 	if (b != base && off && off < base->strs_len && base->strs[off - 1])
 		return ss_btf_fail(btf, -EINVAL,
-				   "split BTF does not match its base BTF (name offset inside a base string)",
+				   "split BTF not made for this base (name mid-string)",
 				   id);
 	return 0;
 }
@@ -557,9 +557,9 @@ int ss_btf_find_struct(struct ss_btf *btf, const char *name, u32 *id_ret)
 	return ss_btf_fail(btf, -ENOENT, "no such struct in BTF", 0);
 }
 
-/* Skip typedefs and qualifiers; NULL for void or a broken chain. */
-static const struct btf_type *ss_btf_skip_mods(struct ss_btf *btf, u32 id,
-					       u32 *id_ret)
+/* Skip typedefs and qualifiers: the type @id stands for, and its id. */
+static int ss_btf_skip_mods(struct ss_btf *btf, u32 id,
+			    const struct btf_type **t_ret, u32 *id_ret)
 {
 	const struct btf_type *t;
 	int depth;
@@ -567,7 +567,7 @@ static const struct btf_type *ss_btf_skip_mods(struct ss_btf *btf, u32 id,
 	for (depth = 0; depth < SS_BTF_MAX_DEPTH; depth++) {
 		t = ss_btf_type_by_id(btf, id);
 		if (!t)
-			return NULL;
+			return -EINVAL;
 		switch (ss_kind(t)) {
 		case BTF_KIND_TYPEDEF:
 		case BTF_KIND_VOLATILE:
@@ -577,13 +577,13 @@ static const struct btf_type *ss_btf_skip_mods(struct ss_btf *btf, u32 id,
 			id = t->type;
 			break;
 		default:
+			*t_ret = t;
 			if (id_ret)
 				*id_ret = id;
-			return t;
+			return 0;
 		}
 	}
-	ss_btf_fail(btf, -ELOOP, "BTF type chain too deep", id);
-	return NULL;
+	return ss_btf_fail(btf, -ELOOP, "BTF type chain too deep", id);
 }
 
 int ss_btf_type_size(struct ss_btf *btf, u32 id, u32 *size_ret)
@@ -591,12 +591,12 @@ int ss_btf_type_size(struct ss_btf *btf, u32 id, u32 *size_ret)
 	const struct btf_type *t;
 	const struct btf_array *a;
 	u64 mult = 1, size;
-	int depth;
+	int depth, err;
 
 	for (depth = 0; depth < SS_BTF_MAX_DEPTH; depth++) {
-		t = ss_btf_skip_mods(btf, id, &id);
-		if (!t)
-			return -EINVAL;
+		err = ss_btf_skip_mods(btf, id, &t, &id);
+		if (err)
+			return err;
 		switch (ss_kind(t)) {
 		case BTF_KIND_INT:
 		case BTF_KIND_ENUM:
@@ -675,9 +675,9 @@ static int ss_btf_find_member(struct ss_btf *btf, const struct btf_type *t,
 		if (s && *s) {
 			if (strcmp(s, name))
 				continue;
-			mt = ss_btf_skip_mods(btf, m[i].type, &mid);
-			if (!mt)
-				return -EINVAL;
+			err = ss_btf_skip_mods(btf, m[i].type, &mt, &mid);
+			if (err)
+				return err;
 			if (!bitfield && ss_kind(mt) == BTF_KIND_INT) {
 				u32 enc = *(const u32 *)(mt + 1);
 
@@ -704,9 +704,9 @@ static int ss_btf_find_member(struct ss_btf *btf, const struct btf_type *t,
 		}
 
 		/* anonymous: only a struct or union can hold named fields */
-		mt = ss_btf_skip_mods(btf, m[i].type, NULL);
-		if (!mt)
-			return -EINVAL;
+		err = ss_btf_skip_mods(btf, m[i].type, &mt, NULL);
+		if (err)
+			return err;
 		if (ss_kind(mt) != BTF_KIND_STRUCT &&
 		    ss_kind(mt) != BTF_KIND_UNION)
 			continue;

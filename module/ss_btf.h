@@ -47,10 +47,14 @@ struct ss_btf {
  * Validate @base (and @split, when not NULL) and set up @btf.  Every header
  * field, every section bound and every type record is checked, so that no
  * later call can read out of bounds however the input was damaged:
- * -EINVAL for malformed or mismatched input (including a split blob that
- * does not belong to @base, as far as that can be told), -EOPNOTSUPP for
- * valid BTF this reader does not know (other byte order, newer version or
- * kind), -E2BIG for more types or strings than BTF allows.
+ * -EINVAL for malformed or mismatched input, -EOPNOTSUPP for BTF this
+ * reader does not know (other byte order, newer version or kind), -E2BIG
+ * for more types or strings than BTF allows.
+ *
+ * A split blob does not name its base, so a wrong base is caught by its
+ * effects: type ids or string offsets out of range, or names pointing into
+ * the middle of base strings.  That catches any real module's BTF over
+ * another kernel's vmlinux, but not a tiny split blob with no names.
  */
 int ss_btf_open(struct ss_btf *btf, const void *base, size_t base_len,
 		const void *split, size_t split_len);
@@ -82,7 +86,8 @@ int ss_btf_struct_size(struct ss_btf *btf, const char *name, u32 *size_ret);
  * Bit offset of @member in struct @struct_name, looking into anonymous
  * struct and union members as C does.  @bit_size_ret, when not NULL, gets
  * the member's width in bits (the bitfield width for bitfields).
- * -ENOENT if the struct or the member does not exist.
+ * -ENOENT if the struct or the member does not exist, -ELOOP for a type
+ * reference cycle, -EINVAL if the struct was not opened.
  */
 int ss_btf_member_offset(struct ss_btf *btf, const char *struct_name,
 			 const char *member, u32 *bit_offset_ret,

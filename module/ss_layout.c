@@ -132,9 +132,9 @@ static int ss_layout_fill(struct ss_sp_layout *l, struct ss_btf *btf,
 		 */
 		if (bits % 8 || nbits % 8 || (u64)bits + nbits > (u64)size * 8)
 			return ss_layout_fail(l, -EINVAL,
-					      "%s: %s.%s at bit %u+%u is not a byte field inside the struct",
-					      src, SS_SP_STRUCT, name, bits,
-					      nbits);
+					      "%s.%s at bit %u+%u: no byte field in the struct (%s)",
+					      SS_SP_STRUCT, name, bits, nbits,
+					      src);
 		*ss_sp_field(l, i) = bits / 8;
 	}
 
@@ -187,8 +187,8 @@ int ss_layout_load(struct ss_sp_layout *l)
 
 	err = ss_btf_open(&btf, base, base_len, split, split_len);
 	if (err) {
-		ss_layout_fail(l, err, "bad BTF in %s: %s (type %u)", src,
-			       btf.err, btf.err_id);
+		ss_layout_fail(l, err, "%s: %s (type %u)", src, btf.err,
+			       btf.err_id);
 		goto out;
 	}
 
