@@ -199,7 +199,7 @@ static int ss_btf_blob_init(struct ss_btf *btf, struct ss_btf_blob *b,
 	if (!data || len < sizeof(*hdr))
 		return ss_btf_fail(btf, -EINVAL, "BTF shorter than its header", 0);
 	/* the records are read in place as u32 fields */
-	if ((uintptr_t)data & (sizeof(u32) - 1))
+	if ((unsigned long)data & (sizeof(u32) - 1))
 		return ss_btf_fail(btf, -EINVAL, "BTF buffer not 4-byte aligned", 0);
 	if (hdr->magic == 0x9FEB)
 		return ss_btf_fail(btf, -EOPNOTSUPP,

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The test scenarios of ssvmm; each parses its own options. */
+#ifndef SSVMM_SCENARIOS_H
+#define SSVMM_SCENARIOS_H
+
+#include "model.h"
+
+struct env {
+	enum mmu_mode mode;
+	int tdp_levels;
+};
+
+int scn_basic(const struct env *env, int argc, char **argv);
+int scn_recycle(const struct env *env, int argc, char **argv);
+int scn_memslot(const struct env *env, int argc, char **argv);
+int scn_multi(const struct env *env, int argc, char **argv);
+int scn_hold(const struct env *env, int argc, char **argv);
+
+/* "name[mode]" label for output lines. */
+void scn_label(char *buf, int len, const char *name, const struct env *env);
+/* Parse a positive number option; exits with a usage error otherwise. */
+unsigned long scn_num(const char *opt, const char *arg, unsigned long min, unsigned long max);
+
+#endif /* SSVMM_SCENARIOS_H */

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hold: fault a known set of pages, then keep the VM alive under the control
+ * of files in a directory, so that a guest script can load or unload
+ * shadowstat (or kvm_amd) while VMs exist:
+ *   DIR/ready    written once the VM is set up; holds the VM name "<pid>-<fd>"
+ *   DIR/check    when it appears: run the checks, remove it, write DIR/checked
+ *   DIR/stop     when it appears: final checks, halt, exit
+ * With -b the vCPU keeps running between polls (touching regions round-robin,
+ * with -n a small page limit makes it recycle all the time); without -b the
+ * VM sits idle.
+ */
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "layout.h"
+#include "scenarios.h"
+#include "tap.h"
+
+#define BUSY_CHUNK 16
+
+static void ctl_path(char *buf, int len, const char *dir, const char *file)
+{
+	snprintf(buf, len, "%s/%s", dir, file);
+}
+
+static int write_file(const char *path, const char *text)
+{
+	char tmp[300];
+	int fd, ok;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
+	close(fd);
+	return ok ? rename(tmp, path) : -1;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int busy_step(struct vmctx *c, unsigned long regions, unsigned long *next)
+{
+	unsigned long n = BUSY_CHUNK;
+
+	if (n > regions - *next)
+		n = regions - *next;
+	if (ctx_touch(c, 1 + *next, n, 1))
+		return -1;
+	*next = (*next + n) % regions;
+	return 0;
+}
+
+int scn_hold(const struct env *env, int argc, char **argv)
+{
+	unsigned long regions = 8, pages = 1, limit = 0, timeout = 300, next = 0, checks = 0;
+	char label[64], name[32], path[300], cp[32];
+	const char *dir = NULL;
+	bool busy = false;
+	struct vmctx c;
+	double t0;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "d:r:p:n:bt:")) != -1) {
+		switch (opt) {
+		case 'd':
+			dir = optarg;
+			break;
+		case 'r':
+			regions = scn_num("-r", optarg, 1, 255);
+			break;
+		case 'p':
+			pages = scn_num("-p", optarg, 1, 511);
+			break;
+		case 'n':
+			limit = scn_num("-n", optarg, 64, 100000);
+			break;
+		case 'b':
+			busy = true;
+			break;
+		case 't':
+			timeout = scn_num("-t", optarg, 1, 3600);
+			break;
+		default:
+			dir = NULL;
+			break;
+		}
+	}
+	if (!dir) {
+		fprintf(stderr, "usage: ssvmm hold -d ctl_dir [-r regions] [-p pages] "
+			"[-n nr_mmu_pages] [-b] [-t timeout_s]\n");
+		return 2;
+	}
+	scn_label(label, sizeof(label), "hold", env);
+	if (ctx_create(&c, label, env->mode, env->tdp_levels, (regions + 1) * SZ_2M,
+		       (regions + 1) * SZ_2M))
+		return 1;
+	snprintf(c.label, sizeof(c.label), "%s %s", label, dir);
+	if (limit && ctx_set_nr_mmu_pages(&c, limit))
+		goto out;
+	if (ctx_touch(&c, 1, regions, pages))
+		goto out;
+	checkpoint(&c, "ready");
+	ctl_path(path, sizeof(path), dir, "ready");
+	if (write_file(path, c.vm.name)) {
+		tap_fail("%s: write %s", c.label, path);
+		goto out;
+	}
+	t0 = now();
+	for (;;) {
+		ctl_path(path, sizeof(path), dir, "stop");
+		if (path_exists(path))
+			break;
+		if (now() - t0 > timeout) {
+			tap_fail("%s: no %s within %lu s", c.label, path, timeout);
+			break;
+		}
+		ctl_path(path, sizeof(path), dir, "check");
+		if (path_exists(path)) {
+			unlink(path);
+			snprintf(cp, sizeof(cp), "check-%lu", ++checks);
+			checkpoint(&c, cp);
+			ctl_path(path, sizeof(path), dir, "checked");
+			write_file(path, cp);
+		}
+		if (!busy)
+			usleep(10000);
+		else if (busy_step(&c, regions, &next))
+			goto out;
+	}
+	if (ctx_halt(&c))
+		goto out;
+	checkpoint(&c, "final");
+	if (!busy)
+		ctx_verify_touch(&c, 1, regions, pages);
+out:
+	snprintf(name, sizeof(name), "%s", c.vm.name);
+	ctx_destroy(&c);
+	check_vm_gone(c.label, name);
+	return 0;
+}

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Reading KVM's per-VM debugfs stats and shadowstat's debugfs files, and
+ * finding out which MMU mode KVM runs in.
+ */
+#ifndef SSVMM_STATS_H
+#define SSVMM_STATS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model.h"
+
+#define KVM_DEBUGFS	"/sys/kernel/debug/kvm"
+#define SS_DEBUGFS	"/sys/kernel/debug/shadowstat"
+
+/* KVM's own per-VM stats that the checks use (names in kvm_stat_names[]). */
+enum kvm_stat_id {
+	K_mmu_cache_miss,
+	K_mmu_shadow_zapped,
+	K_mmu_recycled,
+	K_mmu_unsync,
+	K_pages_4k,
+	K_pages_2m,
+	K_mmu_pte_write,
+	K_mmu_flooded,
+	K_NR
+};
+
+/* shadowstat's stats, docs/CONTRACT.md (names in ss_stat_names[]). */
+enum ss_stat_id {
+	S_mmu_shadow_pages,
+	S_mmu_pages_limit,
+	S_indirect_shadow_pages,
+	S_tdp_mmu_pages,
+	S_tdp_mmu_roots,
+	S_unsync_shadow_pages,
+	S_direct_shadow_pages,
+	S_root_shadow_pages,
+	S_obsolete_shadow_pages,
+	S_shadow_pages_l1,
+	S_shadow_pages_l2,
+	S_shadow_pages_l3,
+	S_shadow_pages_l4,
+	S_shadow_pages_l5,
+	S_sp_created,
+	S_sp_reused,
+	S_sp_zapped,
+	S_sp_root_zaps,
+	S_sp_recycled,
+	S_sp_unsynced,
+	S_sp_synced,
+	S_tdp_sp_created,
+	S_tdp_sp_freed,
+	S_huge_pages_split,
+	S_mirror_shadow_pages,
+	S_mirror_drift,
+	S_NR
+};
+
+extern const char *const kvm_stat_names[K_NR];
+extern const char *const ss_stat_names[S_NR];
+
+/* Read one decimal number from @path; 0 on success. */
+int read_num(const char *path, int64_t *val);
+bool path_exists(const char *path);
+/* One of KVM's per-VM stats. */
+int kvm_stat_get(const char *name, const char *stat, int64_t *val);
+
+/* All of KVM's stats for VM @name ("<pid>-<fd>"); 0 on success. */
+int kvm_stats_read(const char *name, int64_t vals[K_NR], char *err, int errlen);
+/* shadowstat's stats for VM @name, or the totals if @name is NULL; 0 on success. */
+int ss_stats_read(const char *name, int64_t vals[S_NR], char *err, int errlen);
+bool ss_loaded(void);
+bool ss_vm_present(const char *name);
+bool kvm_vm_present(const char *name);
+
+/* KVM's MMU mode from module parameters and the host paging depth. */
+int host_mmu_mode(enum mmu_mode *mode, int *tdp_levels);
+
+#endif /* SSVMM_STATS_H */

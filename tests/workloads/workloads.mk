@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-2.0
+# Guest programs of the QEMU tests: ssvmm, the checking VMM (included by the top-level Makefile).
+
+WORKLOADS_DIR := tests/workloads
+WORKLOADS_SRCS := $(addprefix $(WORKLOADS_DIR)/, ssvmm.c vmm.c model.c model_pages.c model_vcpu.c stats.c tap.c vmctx.c \
+	check.c scn_basic.c scn_recycle.c scn_memslot.c scn_multi.c scn_hold.c guest_code.S)
+WORKLOADS_HDRS := $(wildcard $(WORKLOADS_DIR)/*.h)
+
+GUEST_PROGS += $(GUEST_BIN)/ssvmm
+
+$(GUEST_BIN)/ssvmm: $(WORKLOADS_SRCS) $(WORKLOADS_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN_CFLAGS) -static -o $@ $(WORKLOADS_SRCS)
