@@ -40,11 +40,16 @@
 #define SS_CDEV_LIST_TRIES	4
 
 /* Does not compile if a stat's name or description is too long for the uapi */
-#define SS_CDEV_FITS(name, kind, unit, desc)				\
+#define SS_STAT(name, kind, unit, desc)					\
 	BUILD_BUG_ON_ZERO(sizeof(#name) > SHADOWSTAT_NAME_SIZE ||	\
 			  sizeof(desc) > SHADOWSTAT_DESC_SIZE),
-static const int ss_cdev_fits[] __maybe_unused = { SS_STATS(SS_CDEV_FITS) };
-#undef SS_CDEV_FITS
+static const int ss_cdev_fits[] __maybe_unused = {
+#include "ss_stat_table.h"
+};
+
+#undef SS_STAT
+
+static_assert(SS_VALUE_UNAVAILABLE == SHADOWSTAT_VALUE_UNAVAILABLE);
 
 static_assert(SS_NR_STATS <= SHADOWSTAT_MAX_STATS);
 static_assert(sizeof(((struct ss_vm_info *)0)->name) <= SHADOWSTAT_VM_NAME_SIZE);
@@ -350,9 +355,19 @@ static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
 		snap->infos[snap->rows++] = snap->infos[i];
 	}
 
-	for (i = 0; i < snap->rows; i++)
-		for (s = 0; s < SS_NR_STATS; s++)
-			snap->totals[s] += snap->values[(size_t)i * SS_NR_STATS + s];
+	/* As ss_totals_snapshot(): unavailable for one VM, unavailable in sum */
+	for (i = 0; i < snap->rows; i++) {
+		for (s = 0; s < SS_NR_STATS; s++) {
+			s64 v = snap->values[(size_t)i * SS_NR_STATS + s];
+
+			if (snap->totals[s] == SS_VALUE_UNAVAILABLE)
+				continue;
+			if (v == SS_VALUE_UNAVAILABLE)
+				snap->totals[s] = SS_VALUE_UNAVAILABLE;
+			else
+				snap->totals[s] += v;
+		}
+	}
 	return 0;
 }
 
