@@ -578,7 +578,6 @@ static long ss_cdev_ioctl(struct file *file, unsigned int cmd,
 static const struct file_operations ss_cdev_fops = {
 	.owner		= THIS_MODULE,
 	.open		= nonseekable_open,
-	.llseek		= no_llseek,
 	.unlocked_ioctl	= ss_cdev_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
 };

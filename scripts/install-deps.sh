@@ -11,7 +11,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
-	gcc make libc6-dev perl python3 \
+	gcc gcc-multilib make libc6-dev perl python3 \
 	linux-headers-amd64 linux-image-amd64 linux-source-6.1 \
 	qemu-system-x86 busybox-static kmod cpio \
 	binutils xz-utils zstd sparse

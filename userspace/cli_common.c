@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Helpers every command of the CLI uses. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "guestname.h"
+
+void ss_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("shadowstat: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void ss_fill_guest(struct ss_vm *vm)
+{
+	if (ss_guest_of_pid(NULL, vm->pid, vm->guest, sizeof(vm->guest)))
+		vm->guest[0] = '\0';
+}
+
+int ss_read_snapshot(struct ss_ctx *ctx, struct ss_snapshot *snap_ret)
+{
+	char msg[256];
+	size_t i;
+	int err;
+
+	err = shadowstat_read_all(ctx->dev, ctx->schema.nr, snap_ret);
+	if (err) {
+		ss_err("reading stats: %s",
+		       shadowstat_strerror(err, ctx->args->device, msg,
+					   sizeof(msg)));
+		return err;
+	}
+	for (i = 0; i < snap_ret->nr_vms; i++)
+		ss_fill_guest(&snap_ret->vms[i]);
+	return 0;
+}
+
+void ss_print_listing(struct ss_ctx *ctx, const struct ss_listing *l,
+		      void (*table)(FILE *f, const struct ss_listing *l))
+{
+	switch (ctx->args->format) {
+	case SS_FMT_JSON:
+		ss_format_json(ctx->out, l);
+		break;
+	case SS_FMT_CSV:
+		ss_format_csv(ctx->out, l, true);
+		break;
+	case SS_FMT_PROM:
+		ss_format_prom(ctx->out, l);
+		break;
+	case SS_FMT_TABLE:
+		table(ctx->out, l);
+		break;
+	}
+}

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0
+# The shadowstat CLI, its unit tests, man page and bash completion.
+# Included by the top-level Makefile (run from the top directory), which
+# sets CC, CFLAGS, WARN_CFLAGS and GUEST_BIN.
+#
+#   build/shadowstat                host binary (dynamic)
+#   $(GUEST_BIN)/shadowstat         static binary for the QEMU guest
+#   build/userspace/shadowstat-unit host unit tests (make unit)
+#   install-cli / uninstall-cli     PREFIX (default /usr/local), DESTDIR
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+SS_CLI_SRC := userspace
+SS_CLI_OBJ := build/userspace
+
+# Parsing and formatting: no device access, unit-tested on the host.
+SS_CLI_CORE := model guestname resolve args help escape listing grid view \
+	       format_json format_csv format_prom format_table
+# The ioctl layer and the commands.
+SS_CLI_DEV := lib/libshadowstat cli_common cmd_list cmd_show cmd_status \
+	      cmd_top term cli_main
+SS_CLI_TESTS := test_main fixtures test_args test_resolve test_guestname \
+		test_escape test_format_json test_format_csv test_format_prom \
+		test_format_table test_view test_schema
+
+SS_CLI_CORE_OBJS := $(SS_CLI_CORE:%=$(SS_CLI_OBJ)/%.o)
+SS_CLI_DEV_OBJS := $(SS_CLI_DEV:%=$(SS_CLI_OBJ)/%.o)
+SS_CLI_TEST_OBJS := $(SS_CLI_TESTS:%=$(SS_CLI_OBJ)/tests/%.o)
+SS_CLI_OBJS := $(SS_CLI_CORE_OBJS) $(SS_CLI_DEV_OBJS)
+SS_CLI_CFLAGS = $(CFLAGS) $(WARN_CFLAGS) -MMD -MP
+SS_CLI_UNIT := $(SS_CLI_OBJ)/shadowstat-unit
+
+HOST_PROGS += build/shadowstat
+GUEST_PROGS += $(GUEST_BIN)/shadowstat
+UNIT_TESTS += $(SS_CLI_UNIT)
+
+.PHONY: cli install-cli uninstall-cli
+
+cli: build/shadowstat
+
+$(SS_CLI_OBJ)/%.o: $(SS_CLI_SRC)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SS_CLI_CFLAGS) -c -o $@ $<
+
+build/shadowstat: $(SS_CLI_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ -lm
+
+$(GUEST_BIN)/shadowstat: $(SS_CLI_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -static -o $@ $^ -lm
+
+$(SS_CLI_UNIT): $(SS_CLI_CORE_OBJS) $(SS_CLI_TEST_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ -lm
+
+install-cli: build/shadowstat
+	install -D -m 0755 build/shadowstat $(DESTDIR)$(PREFIX)/sbin/shadowstat
+	install -D -m 0644 $(SS_CLI_SRC)/shadowstat.8 \
+		$(DESTDIR)$(PREFIX)/share/man/man8/shadowstat.8
+	install -D -m 0644 $(SS_CLI_SRC)/shadowstat.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/shadowstat
+
+uninstall-cli:
+	rm -f $(DESTDIR)$(PREFIX)/sbin/shadowstat \
+		$(DESTDIR)$(PREFIX)/share/man/man8/shadowstat.8 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/shadowstat
+
+-include $(SS_CLI_OBJS:.o=.d) $(SS_CLI_TEST_OBJS:.o=.d)
