@@ -6,7 +6,6 @@
  * when it goes.
  */
 #include <linux/kernel.h>
-#include <linux/rculist.h>
 #include "ss_config.h"
 #include "ss_kvm.h"
 #include "ss_ksym.h"
@@ -135,10 +134,11 @@ long ss_kvm_tdp_roots(struct kvm *kvm)
 
 	if (!ss_kvm_uses_tdp_mmu(kvm))
 		return 0;
-	rcu_read_lock();
-	list_for_each_rcu(pos, &kvm->arch.tdp_mmu_roots)
+	/* KVM adds and removes roots under this lock (or mmu_lock for write) */
+	spin_lock(&kvm->arch.tdp_mmu_pages_lock);
+	list_for_each(pos, &kvm->arch.tdp_mmu_roots)
 		n++;
-	rcu_read_unlock();
+	spin_unlock(&kvm->arch.tdp_mmu_pages_lock);
 #endif
 	return n;
 }

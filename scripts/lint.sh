@@ -32,7 +32,6 @@ for f in $files; do
 done
 rm -f "$top/.checkpatch-camelcase.git."
 log=$(mktemp)
-make -C "$top" -s clean >/dev/null 2>&1 || true
 if ! make -C "$top" modules KDIR="/lib/modules/$kver/build" W=1 C=2 >"$log" 2>&1; then
 	cat "$log"
 	fail=1
