@@ -11,7 +11,7 @@ GUEST_PROGS :=
 UNIT_TESTS :=
 HOST_PROGS :=
 
-.PHONY: all modules clean guest-bins unit check check-vm deps lint test
+.PHONY: all modules clean guest-bins unit check check-vm deps lint test install uninstall
 
 all: modules
 
@@ -21,6 +21,7 @@ modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
 -include tests/workloads/workloads.mk tests/abi/abi.mk userspace/userspace.mk tests/unit/unit.mk
+-include demo/demo.mk bench/bench.mk packaging/packaging.mk tests/long/long.mk
 
 guest-bins: $(GUEST_PROGS)
 
@@ -42,6 +43,11 @@ check:
 
 # a fresh machine: install what is needed, then run every test
 test: deps check
+
+# the CLI, its man page and bash completion (the module goes through DKMS)
+install: install-cli
+
+uninstall: uninstall-cli
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean || true
