@@ -17,6 +17,7 @@
 #include "ss_hook.h"
 #include "ss_ksym.h"
 #include "ss_kvm.h"
+#include "ss_kvm_debugfs.h"
 #include "ss_layout.h"
 #include "ss_sp.h"
 #include "ss_vm.h"
@@ -54,6 +55,7 @@ static void ss_attach(struct module *kvm_mod)
 	ss_hooks_install(kvm_mod);
 	ss_features_update();
 	ss_vm_scan();
+	ss_kvm_debugfs_add_totals();
 }
 
 static void ss_detach(void)
@@ -68,11 +70,27 @@ static void ss_detach(void)
 	ss_kvm_mod = NULL;
 }
 
+/*
+ * KVM's debugfs directory is created and removed with the vendor module
+ * (kvm_init()/kvm_exit() run from kvm_amd or kvm_intel), not with kvm.ko.
+ */
+static bool ss_is_kvm_vendor(struct module *mod)
+{
+	return !strcmp(mod->name, "kvm_amd") || !strcmp(mod->name, "kvm_intel");
+}
+
 static int ss_module_notify(struct notifier_block *nb, unsigned long state,
 			    void *data)
 {
 	struct module *mod = data;
 
+	if (ss_is_kvm_vendor(mod) && state == MODULE_STATE_LIVE) {
+		mutex_lock(&ss_attach_lock);
+		if (ss_kvm_mod)
+			ss_kvm_debugfs_add_totals();
+		mutex_unlock(&ss_attach_lock);
+		return NOTIFY_DONE;
+	}
 	if (!ss_is_kvm(mod))
 		return NOTIFY_DONE;
 	mutex_lock(&ss_attach_lock);

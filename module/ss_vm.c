@@ -15,6 +15,7 @@
 #include <linux/timekeeping.h>
 #include "ss_debugfs.h"
 #include "ss_kvm.h"
+#include "ss_kvm_debugfs.h"
 #include "ss_vm.h"
 
 #define SS_VM_HASH_BITS 6
@@ -111,9 +112,12 @@ static void ss_vm_scan_locked(void)
 	}
 	mutex_unlock(ss_kvm.kvm_lock);
 
-	list_for_each_entry(vm, &ss_vms, node)
-		if (!vm->dir && !READ_ONCE(vm->dead))
-			ss_debugfs_add_vm(vm);
+	list_for_each_entry(vm, &ss_vms, node) {
+		if (vm->dir || READ_ONCE(vm->dead))
+			continue;
+		ss_debugfs_add_vm(vm);
+		ss_kvm_debugfs_add_vm(vm);
+	}
 }
 
 void ss_vm_scan(void)
@@ -182,6 +186,7 @@ void ss_vm_destroyed(struct kvm *kvm)
 void ss_vm_detach_kvm(void)
 {
 	mutex_lock(&ss_vm_lock);
+	ss_kvm_debugfs_remove_all();
 	ss_kvm_forget();
 	mutex_unlock(&ss_vm_lock);
 	ss_vm_forget_all();
