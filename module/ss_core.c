@@ -41,7 +41,7 @@ int ss_vm_snapshot(u64 vm_id, s64 values[SS_NR_STATS])
 	mutex_lock(&ss_vm_lock);
 	list_for_each_entry(vm, &ss_vms, node) {
 		if (vm->info.id == vm_id) {
-			ret = ss_snapshot_vm(vm, values);
+			ret = ss_snapshot_vm(vm, values, 0);
 			break;
 		}
 	}
@@ -50,7 +50,7 @@ int ss_vm_snapshot(u64 vm_id, s64 values[SS_NR_STATS])
 }
 
 /* Sum over live VMs; a stat unavailable for one VM is unavailable in total. */
-int ss_totals_snapshot(s64 values[SS_NR_STATS])
+int ss_totals_snapshot_flags(s64 values[SS_NR_STATS], unsigned int flags)
 {
 	s64 *one;
 	struct ss_vm *vm;
@@ -62,7 +62,7 @@ int ss_totals_snapshot(s64 values[SS_NR_STATS])
 	memset(values, 0, SS_NR_STATS * sizeof(*values));
 	mutex_lock(&ss_vm_lock);
 	list_for_each_entry(vm, &ss_vms, node) {
-		if (ss_snapshot_vm(vm, one))
+		if (ss_snapshot_vm(vm, one, flags))
 			continue;	/* died meanwhile: not live any more */
 		for (i = 0; i < SS_NR_STATS; i++) {
 			if (values[i] == SS_VALUE_UNAVAILABLE)
@@ -76,6 +76,11 @@ int ss_totals_snapshot(s64 values[SS_NR_STATS])
 	mutex_unlock(&ss_vm_lock);
 	kfree(one);
 	return 0;
+}
+
+int ss_totals_snapshot(s64 values[SS_NR_STATS])
+{
+	return ss_totals_snapshot_flags(values, 0);
 }
 
 static int ss_layout_format(char *buf, size_t size)
@@ -107,5 +112,8 @@ ssize_t ss_status_format(char *buf, size_t size)
 	len += ss_features_format(buf + len, size - len);
 	len += scnprintf(buf + len, size - len, "unattributed_events: %lld\n",
 			 atomic64_read(&ss_unattributed));
+	len += scnprintf(buf + len, size - len,
+			 "page walks: longest mmu_lock hold %lld ns, %lld stopped at the budget\n",
+			 atomic64_read(&ss_walk_max_ns), atomic64_read(&ss_walks_truncated));
 	return len;
 }

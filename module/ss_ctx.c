@@ -64,6 +64,7 @@ void ss_ctx_zap_sync_push(const void *sp, struct kvm *kvm)
 	slot = &ctx->zap_sync[ctx->zap_sync_next++ % SS_ZAP_SYNC_SLOTS];
 	slot->sp = sp;
 	slot->kvm = kvm;
+	slot->task = current;
 }
 
 struct kvm *ss_ctx_zap_sync_pop(const void *sp)
@@ -72,7 +73,7 @@ struct kvm *ss_ctx_zap_sync_pop(const void *sp)
 	int i;
 
 	for (i = 0; i < SS_ZAP_SYNC_SLOTS; i++) {
-		if (ctx->zap_sync[i].sp == sp) {
+		if (ctx->zap_sync[i].sp == sp && ctx->zap_sync[i].task == current) {
 			ctx->zap_sync[i].sp = NULL;
 			return ctx->zap_sync[i].kvm;
 		}

@@ -9,18 +9,25 @@
 #define SS_CTX_H
 
 #include <linux/percpu.h>
+#include <linux/sched.h>
 #include "ss_kvm.h"
 
 #define SS_ZAP_SYNC_SLOTS 4
 
+/*
+ * Entries name their task: on PREEMPT_RT, mmu_lock does not disable
+ * preemption, and another task on this CPU must not inherit an entry.
+ */
 struct ss_zap_sync {
 	const void *sp;
 	struct kvm *kvm;
+	struct task_struct *task;
 };
 
 struct ss_cpu_ctx {
 	/* set on entry to KVM's TDP SPTE-change handler */
 	struct kvm *tdp_kvm;
+	struct task_struct *tdp_task;
 	/* unsync pages being zapped: their sync event comes from the zap */
 	struct ss_zap_sync zap_sync[SS_ZAP_SYNC_SLOTS];
 	unsigned int zap_sync_next;
@@ -43,5 +50,20 @@ static inline struct kvm *ss_ctx_vcpu_or_split_kvm(void)
 
 void ss_ctx_zap_sync_push(const void *sp, struct kvm *kvm);
 struct kvm *ss_ctx_zap_sync_pop(const void *sp);
+
+static inline void ss_ctx_set_tdp_kvm(struct kvm *kvm)
+{
+	struct ss_cpu_ctx *ctx = this_cpu_ptr(&ss_cpu_ctx);
+
+	ctx->tdp_kvm = kvm;
+	ctx->tdp_task = current;
+}
+
+static inline struct kvm *ss_ctx_tdp_kvm(void)
+{
+	struct ss_cpu_ctx *ctx = this_cpu_ptr(&ss_cpu_ctx);
+
+	return ctx->tdp_task == current ? ctx->tdp_kvm : NULL;
+}
 
 #endif /* SS_CTX_H */

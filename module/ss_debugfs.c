@@ -26,6 +26,9 @@ static struct dentry *ss_debugfs_root;
 static int ss_stat_show(struct seq_file *m, void *unused)
 {
 	const struct ss_stat_def *def = m->private;
+	enum ss_stat_id id = def - ss_stat_defs;
+	/* one file needs the page walk only if its stat comes from it */
+	unsigned int flags = ss_stat_from_walk(id) ? 0 : SS_SNAP_NO_WALK;
 	struct ss_vm *vm;
 	s64 *values;
 	int ret;
@@ -36,15 +39,15 @@ static int ss_stat_show(struct seq_file *m, void *unused)
 	vm = d_inode(m->file->f_path.dentry->d_parent)->i_private;
 	if (vm) {
 		mutex_lock(&ss_vm_lock);
-		ret = ss_snapshot_vm(vm, values);
+		ret = ss_snapshot_vm(vm, values, flags);
 		mutex_unlock(&ss_vm_lock);
 	} else {
-		ret = ss_totals_snapshot(values);
+		ret = ss_totals_snapshot_flags(values, flags);
 	}
-	if (!ret && values[def - ss_stat_defs] == SS_VALUE_UNAVAILABLE)
+	if (!ret && values[id] == SS_VALUE_UNAVAILABLE)
 		ret = -ENODATA;
 	if (!ret)
-		seq_printf(m, "%lld\n", values[def - ss_stat_defs]);
+		seq_printf(m, "%lld\n", values[id]);
 	kfree(values);
 	return ret;
 }

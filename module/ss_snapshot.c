@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include "ss_config.h"
 #include "ss_features.h"
@@ -16,6 +17,20 @@
 #include "ss_sp.h"
 
 #define SS_UNAVAIL SS_VALUE_UNAVAILABLE
+#define SS_WALK_CHECK_EVERY 1024
+
+/*
+ * The walk holds mmu_lock for read, which stalls the VM's shadow-MMU faults:
+ * past this budget it stops, and the breakdown reads as unavailable for that
+ * snapshot rather than partial.
+ */
+static unsigned int walk_budget_us = 5000;
+module_param(walk_budget_us, uint, 0644);
+MODULE_PARM_DESC(walk_budget_us,
+		 "Longest a snapshot may hold mmu_lock to walk a VM's shadow pages (us)");
+
+atomic64_t ss_walks_truncated = ATOMIC64_INIT(0);
+atomic64_t ss_walk_max_ns = ATOMIC64_INIT(0);
 /* roots a vCPU can hold per MMU: current, previous, and PAE quadrants */
 #define SS_ROOTS_PER_MMU (1 + KVM_MMU_NUM_PREV_ROOTS + 4)
 #define SS_MMUS_PER_VCPU 2
@@ -25,6 +40,7 @@ struct ss_walk {
 	bool *seen;		/* ...that were found on active_mmu_pages */
 	int nr_roots;
 	int max_roots;
+	bool truncated;
 	u64 pages, unsync, direct, root, obsolete, level[5];
 };
 
@@ -93,8 +109,9 @@ static void ss_walk_count(struct ss_walk *w, struct kvm *kvm, void *sp)
 }
 
 /* Caller holds mmu_lock for read. */
-static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm, u64 cap)
+static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm)
 {
+	u64 start = ktime_get_ns(), budget = (u64)READ_ONCE(walk_budget_us) * 1000;
 	struct kvm_vcpu *vcpu;
 	struct list_head *pos;
 	unsigned long i;
@@ -107,9 +124,11 @@ static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm, u64 cap)
 	list_for_each(pos, &kvm->arch.active_mmu_pages) {
 		void *sp = ss_sp_from_link(pos);
 
-		/* a corrupted list must not hold the lock forever */
-		if (w->pages >= cap)
-			break;
+		if (!(w->pages % SS_WALK_CHECK_EVERY) && w->pages &&
+		    ktime_get_ns() - start > budget) {
+			w->truncated = true;
+			return;
+		}
 		ss_walk_count(w, kvm, sp);
 		for (r = 0; r < w->nr_roots; r++)
 			if (w->roots[r] == sp)
@@ -168,6 +187,7 @@ static void ss_fill_walk(s64 *v, struct ss_walk *w, bool ok)
 {
 	int i;
 
+	ok = ok && !w->truncated;
 	v[SS_STAT_unsync_shadow_pages] = ok ? w->unsync : SS_UNAVAIL;
 	v[SS_STAT_direct_shadow_pages] = ok ? w->direct : SS_UNAVAIL;
 	v[SS_STAT_root_shadow_pages] = ok ? w->root : SS_UNAVAIL;
@@ -176,12 +196,38 @@ static void ss_fill_walk(s64 *v, struct ss_walk *w, bool ok)
 		v[SS_STAT_shadow_pages_l1 + i] = ok ? w->level[i] : SS_UNAVAIL;
 }
 
-int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS])
+static void ss_walk_account(struct ss_walk *w, u64 ns)
+{
+	s64 max = atomic64_read(&ss_walk_max_ns);
+
+	while (ns > max && !atomic64_try_cmpxchg(&ss_walk_max_ns, &max, ns))
+		;
+	if (w->truncated)
+		atomic64_inc(&ss_walks_truncated);
+}
+
+/* Whether @id comes from the walk of the VM's shadow pages. */
+bool ss_stat_from_walk(enum ss_stat_id id)
+{
+	switch (id) {
+	case SS_STAT_unsync_shadow_pages:
+	case SS_STAT_direct_shadow_pages:
+	case SS_STAT_root_shadow_pages:
+	case SS_STAT_obsolete_shadow_pages:
+	case SS_STAT_shadow_pages_l1 ... SS_STAT_shadow_pages_l5:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags)
 {
 	struct kvm *kvm = vm->kvm;
 	struct ss_walk w = {};
-	bool walk = ss_sp_layout_ok();
+	bool walk = ss_sp_layout_ok() && !(flags & SS_SNAP_NO_WALK);
 	long n_used, tdp;
+	u64 t0 = 0;
 	int i;
 
 	/* ss_vm_lock keeps KVM's symbols (and kvm.ko) from going meanwhile */
@@ -213,10 +259,14 @@ int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS])
 	tdp = ss_kvm_tdp_pages(kvm);
 	values[SS_STAT_tdp_mmu_pages] = tdp;
 	values[SS_STAT_tdp_mmu_roots] = ss_kvm_tdp_roots(kvm);
-	if (walk)
-		ss_walk_pages(&w, kvm, (u64)n_used + 1024 * 1024);
+	if (walk) {
+		t0 = ktime_get_ns();
+		ss_walk_pages(&w, kvm);
+	}
 	ss_fill_events(vm, values, n_used, tdp);
 	read_unlock(&kvm->mmu_lock);
+	if (walk)
+		ss_walk_account(&w, ktime_get_ns() - t0);
 
 	ss_fill_walk(values, &w, walk);
 	kvfree(w.roots);

@@ -4,6 +4,14 @@
 
 #include "ss_vm.h"
 
-int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS]);
+/* skip the walk of the VM's shadow pages: its stats read as unavailable */
+#define SS_SNAP_NO_WALK 1
+
+int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags);
+bool ss_stat_from_walk(enum ss_stat_id id);
+int ss_totals_snapshot_flags(s64 values[SS_NR_STATS], unsigned int flags);
+
+extern atomic64_t ss_walks_truncated;
+extern atomic64_t ss_walk_max_ns;
 
 #endif /* SS_SNAPSHOT_H */

@@ -2,16 +2,15 @@
 /*
  * Every TDP page table is unlinked from inside KVM's SPTE-change handler
  * (handle_removed_pt() is inlined into it), which takes the kvm as its first
- * argument: note it for the zap tracepoint that fires next on this CPU, with
- * mmu_lock held and so no preemption in between.
+ * argument: note it for the zap tracepoint that fires next on this CPU under the
+ * same mmu_lock hold (the note names its task, for PREEMPT_RT).
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
 
 static int tdp_spte_pre(struct kprobe *p, struct pt_regs *regs)
 {
-	this_cpu_write(ss_cpu_ctx.tdp_kvm,
-		       (struct kvm *)regs_get_kernel_argument(regs, 0));
+	ss_ctx_set_tdp_kvm((struct kvm *)regs_get_kernel_argument(regs, 0));
 	return 0;
 }
 

@@ -16,7 +16,7 @@ static void tdp_zap_probe(void *data, void *sp)
 
 	if (!ss_sp_is_tdp(sp))
 		return;
-	kvm = this_cpu_read(ss_cpu_ctx.tdp_kvm);
+	kvm = ss_ctx_tdp_kvm();
 	if (!kvm) {
 		atomic64_inc(&ss_unattributed);
 		return;
