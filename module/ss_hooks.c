@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/tracepoint.h>
 #include "ss_hook.h"
 #include "ss_sp.h"
@@ -28,6 +29,26 @@ static struct ss_hook *const ss_hooks[] = {
 	/* last, so that VMs found by it are already fully hooked */
 	&ss_hook_vm_create,
 };
+
+static char *skip_hooks;
+module_param(skip_hooks, charp, 0444);
+MODULE_PARM_DESC(skip_hooks,
+		 "Comma-separated hook names to leave unattached (see status); their stats read as unavailable");
+
+static bool ss_hook_skipped(const struct ss_hook *h)
+{
+	const char *p = skip_hooks;
+	size_t len = strlen(h->name);
+
+	while (p && *p) {
+		if (!strncmp(p, h->name, len) && (p[len] == ',' || !p[len]))
+			return true;
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	return false;
+}
 
 static struct tracepoint *ss_find_tracepoint(struct module *mod,
 					     const char *name)
@@ -82,6 +103,10 @@ static int ss_hook_install(struct ss_hook *h, struct module *kvm_mod)
 	h->attached = false;
 	h->why[0] = '\0';
 	h->resolved[0] = '\0';
+	if (ss_hook_skipped(h)) {
+		strscpy(h->why, "left off by the skip_hooks parameter", sizeof(h->why));
+		return -ECANCELED;
+	}
 	if (h->needs_layout && !ss_sp_layout_ok()) {
 		strscpy(h->why, "struct kvm_mmu_page layout unknown", sizeof(h->why));
 		return -ENOENT;

@@ -9,6 +9,7 @@
  * off only what needs it, as status reports.
  */
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/tracepoint.h>
 #include "ss_chardev.h"
@@ -23,6 +24,11 @@
 #include "ss_vm.h"
 
 struct ss_sp_layout ss_sp_layout;
+
+static bool ignore_btf;
+module_param(ignore_btf, bool, 0444);
+MODULE_PARM_DESC(ignore_btf,
+		 "Act as if struct kvm_mmu_page were not in BTF (tests the degraded mode)");
 
 static DEFINE_MUTEX(ss_attach_lock);
 static struct module *ss_kvm_mod;	/* kvm.ko we are attached to */
@@ -48,9 +54,13 @@ static void ss_attach(struct module *kvm_mod)
 		pr_warn("shadowstat: not attaching to kvm: %s\n", ss_kvm_why);
 		return;
 	}
-	if (ss_layout_load(&ss_sp_layout))
+	if (ignore_btf) {
+		memset(&ss_sp_layout, 0, sizeof(ss_sp_layout));
+		strscpy(ss_sp_layout.why, "ignored (ignore_btf=1)", sizeof(ss_sp_layout.why));
+	} else if (ss_layout_load(&ss_sp_layout)) {
 		pr_info("shadowstat: %s; page walks and page-reading hooks are off\n",
 			ss_sp_layout.why);
+	}
 	ss_kvm_mod = kvm_mod;
 	ss_hooks_install(kvm_mod);
 	ss_features_update();
