@@ -39,6 +39,8 @@ suite() {
 suite lint sh "$top/scripts/lint.sh"
 suite unit make -s -C "$top" unit
 suite vm "$top/tests/vm/run.sh"
+# DKMS and .deb round trips on this machine (files only; nothing is loaded)
+suite pkg make -s -C "$top" pkg-check
 echo
 echo "all suites: $pass passed, $fail failed, $skip skipped"
 echo "$pass passed, $fail failed"
