@@ -13,6 +13,8 @@
 #            separated), e.g. TESTS="basic memslot"
 #   LOGDIR   where logs go (default build/vm-logs)
 #   NO_MODULE=1  do not build or include shadowstat.ko (its checks skip)
+#   SS_KO    path of a prebuilt shadowstat.ko to use instead of make modules (make dkms-check
+#            passes the one DKMS built); its vermagic must name KVER
 #
 # Builds the module (make modules; a failed build fails the run), the guest
 # programs (make guest-bins) and an initramfs (busybox, KVM modules, shadowstat.ko, guest
@@ -26,6 +28,10 @@ LOGDIR=${LOGDIR:-$REPO/build/vm-logs}
 WORK=$REPO/build/vm
 TIMEOUT=${TIMEOUT:-600}
 TESTS=${TESTS:-}
+# shellcheck source=tests/vm/lib-qemu.sh
+. "$HERE/lib-qemu.sh"
+# shellcheck source=tests/vm/lib-initramfs.sh
+. "$HERE/lib-initramfs.sh"
 
 harness_pass=0
 harness_fail=0
@@ -42,30 +48,9 @@ die() {
 }
 elapsed() { echo $(($(date +%s) - $1)); }
 
-# ---- tools ----
-missing=()
-for t in qemu-system-x86_64 busybox cpio gzip depmod make cc timeout awk readelf; do
-	command -v "$t" >/dev/null 2>&1 || missing+=("$t")
-done
-[ ${#missing[@]} -eq 0 ] || die "missing tools: ${missing[*]} (Debian: apt-get install qemu-system-x86 busybox-static cpio kmod gcc make binutils)"
-BUSYBOX=$(command -v busybox)
-if readelf -l "$BUSYBOX" 2>/dev/null | grep -q 'program interpreter'; then
-	die "$BUSYBOX is dynamically linked; install busybox-static"
-fi
-
-# ---- kernel ----
-if [ -z "${KVER:-}" ]; then
-	KVER=$(for d in /lib/modules/*/; do
-		k=$(basename "$d")
-		[ -f "/boot/vmlinuz-$k" ] && [ -f "$d/modules.dep" ] && echo "$k"
-	done | sort -V | tail -1)
-fi
-[ -n "$KVER" ] || die "no kernel found: need /lib/modules/<kver>/modules.dep and /boot/vmlinuz-<kver> (Debian: apt-get install linux-image-amd64)"
-KIMG=/boot/vmlinuz-$KVER
-MODDIR=/lib/modules/$KVER
-[ -r "$KIMG" ] || die "cannot read $KIMG"
-[ -f "$MODDIR/kernel/arch/x86/kvm/kvm.ko" ] || [ -f "$MODDIR/kernel/arch/x86/kvm/kvm.ko.xz" ] ||
-	[ -f "$MODDIR/kernel/arch/x86/kvm/kvm.ko.zst" ] || die "no kvm.ko in $MODDIR"
+# ---- tools and kernel ----
+vm_check_tools
+vm_pick_kernel
 
 mkdir -p "$LOGDIR" || die "cannot create $LOGDIR"
 rm -f "$LOGDIR"/*.log "$LOGDIR"/*.txt "$LOGDIR"/qemu.*
@@ -75,10 +60,23 @@ t_start=$(date +%s)
 msg "kernel $KVER, logs in $LOGDIR"
 
 # ---- module ----
+SS_KO_PREBUILT=${SS_KO:-}
 SS_KO=
 if [ "${NO_MODULE:-0}" = 1 ]; then
 	echo "NO_MODULE=1" >"$LOGDIR/module-build.log"
 	msg "NO_MODULE=1: shadowstat checks will skip"
+elif [ -n "$SS_KO_PREBUILT" ]; then
+	# a module built elsewhere (e.g. by DKMS), used as is: it must be for the kernel we boot
+	ko_kver=$(modinfo -F vermagic "$SS_KO_PREBUILT" 2>/dev/null | awk '{ print $1 }')
+	echo "SS_KO=$SS_KO_PREBUILT (vermagic ${ko_kver:-?}), not built here" >"$LOGDIR/module-build.log"
+	if [ ! -f "$SS_KO_PREBUILT" ]; then
+		hfail "SS_KO=$SS_KO_PREBUILT: no such file"
+	elif [ "$ko_kver" != "$KVER" ]; then
+		hfail "SS_KO=$SS_KO_PREBUILT is built for '${ko_kver:-?}', not $KVER"
+	else
+		SS_KO=$(readlink -f "$SS_KO_PREBUILT")
+		hok "prebuilt module $SS_KO_PREBUILT for $KVER"
+	fi
 elif [ -d "$MODDIR/build" ]; then
 	if make -C "$REPO" modules KDIR="$MODDIR/build" >"$LOGDIR/module-build.log" 2>&1 &&
 		[ -f "$REPO/module/shadowstat.ko" ]; then
@@ -122,64 +120,18 @@ done
 
 # ---- initramfs ----
 ROOT=$WORK/root
-mkdir -p "$ROOT"/{bin,sbin,dev,proc,sys,tmp,run,etc,tests,"lib/modules/$KVER/extra"}
-cp "$BUSYBOX" "$ROOT/bin/busybox"
-for a in $("$BUSYBOX" --list); do
-	[ "$a" = busybox ] || ln -sf busybox "$ROOT/bin/$a"
-done
-closure=" "
-add_mod() {
-	local m=$1 d
-	case "$closure" in *" $m "*) return ;; esac
-	closure="$closure$m "
-	for d in $(awk -v m="$m:" '$1 == m { for (i = 2; i <= NF; i++) print $i }' "$MODDIR/modules.dep"); do
-		add_mod "$d"
-	done
-}
-for m in kvm kvm-amd kvm-intel; do
-	p=$(awk -v re="/${m}[.]ko([.](xz|zst|gz))?:" '$1 ~ re { sub(":", "", $1); print $1; exit }' "$MODDIR/modules.dep")
-	[ -n "$p" ] && add_mod "$p"
-done
-for m in $closure; do
-	dst=$ROOT/lib/modules/$KVER/$m
-	mkdir -p "$(dirname "$dst")"
-	case "$m" in
-	*.ko.xz) xz -dc "$MODDIR/$m" >"${dst%.xz}" ;;
-	*.ko.zst) zstd -qdc "$MODDIR/$m" >"${dst%.zst}" ;;
-	*.ko.gz) gzip -dc "$MODDIR/$m" >"${dst%.gz}" ;;
-	*) cp "$MODDIR/$m" "$dst" ;;
-	esac || die "cannot copy module $m"
-done
-for f in modules.builtin modules.builtin.modinfo modules.order; do
-	[ -f "$MODDIR/$f" ] && cp "$MODDIR/$f" "$ROOT/lib/modules/$KVER/"
-done
-[ -n "$SS_KO" ] && cp "$SS_KO" "$ROOT/lib/modules/$KVER/extra/shadowstat.ko"
-depmod -b "$ROOT" "$KVER" || die "depmod -b $ROOT $KVER failed"
-cp "$GUEST_BIN"/* "$ROOT/bin/"
-# every helper file of tests/vm/guest/, and the selected tests
-for f in "$HERE"/guest/*; do
-	case "${f##*/}" in t_*.sh | init.sh) continue ;; esac
-	cp -r "$f" "$ROOT/tests/"
-done
+initramfs_root "$ROOT" "$SS_KO" "$GUEST_BIN"
 for name in "${selected[@]}"; do
 	cp "$HERE/guest/$name.sh" "$ROOT/tests/"
 done
-cp "$HERE/guest/init.sh" "$ROOT/init"
-chmod +x "$ROOT/init"
-(cd "$ROOT" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$WORK/initramfs.cpio.gz" ||
-	die "cannot pack the initramfs"
+initramfs_pack "$ROOT" "$WORK/initramfs.cpio.gz"
 msg "initramfs ready ($(du -h "$WORK/initramfs.cpio.gz" | cut -f1), tests: ${selected[*]})"
 
 # ---- boot ----
 CONSOLE=$LOGDIR/console.log
 DATA=$LOGDIR/data.log
-qemu=(qemu-system-x86_64 -accel tcg -cpu max -smp 1 -m 2G -display none -monitor none
-	-no-reboot -serial "file:$CONSOLE" -serial "file:$DATA"
-	-kernel "$KIMG" -initrd "$WORK/initramfs.cpio.gz"
-	-append "console=ttyS0 panic=-1 oops=panic softlockup_panic=1 loglevel=4")
-echo "timeout $TIMEOUT ${qemu[*]}" >"$LOGDIR/qemu.cmd"
 t_qemu=$(date +%s)
-timeout "$TIMEOUT" "${qemu[@]}" </dev/null >"$LOGDIR/qemu.out" 2>&1
+vm_boot "$TIMEOUT" "$WORK/initramfs.cpio.gz" "$CONSOLE" "$DATA" "$LOGDIR/qemu.cmd" "$LOGDIR/qemu.out"
 qrc=$?
 qemu_secs=$(elapsed "$t_qemu")
 msg "qemu exited rc=$qrc after ${qemu_secs}s"

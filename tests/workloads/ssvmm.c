@@ -4,7 +4,8 @@
  * shadowstat's mirror of it, against exact expectations.
  *
  * usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] <scenario> [options]
- * scenarios: basic, recycle, memslot, multi, hold (see scn_*.c)
+ * scenarios: basic, recycle, memslot, multi, hold, manypt (see scn_*.c), and demo, which
+ * runs no model: it is the long-running VMs of `make demo` (scn_demo.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,13 +27,15 @@ static const struct {
 	{ "memslot", scn_memslot },
 	{ "multi", scn_multi },
 	{ "hold", scn_hold },
+	{ "manypt", scn_manypt },
+	{ "demo", scn_demo },
 };
 
 static void usage(void)
 {
 	fprintf(stderr, "usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] "
 			"<scenario> [options]\n"
-			"scenarios: basic recycle memslot multi hold (ssvmm <scenario> -h)\n");
+			"scenarios: basic recycle memslot multi hold manypt demo (ssvmm <scenario> -h)\n");
 	exit(2);
 }
 
