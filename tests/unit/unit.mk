@@ -32,3 +32,4 @@ build/unit/test_btf_san: $(UNIT_BTF_DEPS)
 unit: unit-btf-data
 unit-btf-data:
 	KVER='$(UNIT_BTF_KVER)' bash tests/unit/extract-btf.sh $(UNIT_BTF_DIR)
+UNIT_TESTS += tests/unit/test-install.sh
