@@ -134,7 +134,8 @@ int scn_manypt(const struct env *env, int argc, char **argv)
 			timeout = scn_num("-t", optarg, 1, 86400);
 			break;
 		default:
-			fprintf(stderr, "usage: ssvmm manypt [-n page_tables] [-d ctl_dir] [-t timeout_s]\n");
+			fprintf(stderr, "usage: ssvmm manypt [-n page_tables] [-d ctl_dir] "
+				"[-t timeout_s]\n");
 			return 2;
 		}
 	}
