@@ -1,0 +1,7 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# shadowstat loaded and unloaded over and over under VM churn, with legacy TDP (kvm tdp_mmu=0, npt=1)
+# (tests/vm/guest/storm.sh).
+. /tests/lib.sh
+. /tests/storm.sh
+storm legacytdp "$STORM_CYCLES_TDP"
