@@ -21,7 +21,7 @@ modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
 -include tests/workloads/workloads.mk tests/abi/abi.mk userspace/userspace.mk tests/unit/unit.mk
--include demo/demo.mk bench/bench.mk packaging/packaging.mk tests/long/long.mk
+-include demo/demo.mk bench/bench.mk packaging/packaging.mk tests/long/long.mk tests/fuzz/fuzz.mk
 
 guest-bins: $(GUEST_PROGS)
 

@@ -373,7 +373,7 @@ static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
 
 /* Snapshot one VM by id; its info is needed only when @want_info. */
 static int ss_cdev_snap_one(struct ss_cdev_snap *snap, u64 vm_id,
-			    bool want_info)
+			    bool want_info, bool want_totals)
 {
 	struct ss_vm_info *infos;
 	u32 nr, i;
@@ -405,9 +405,12 @@ static int ss_cdev_snap_one(struct ss_cdev_snap *snap, u64 vm_id,
 	ret = ss_vm_snapshot(vm_id, snap->values);
 	if (ret < 0)
 		return ret;
-	ret = ss_totals_snapshot(snap->totals);
-	if (ret < 0)
-		return ret;
+	/* totals walk every VM: only when the caller asked for them */
+	if (want_totals) {
+		ret = ss_totals_snapshot(snap->totals);
+		if (ret < 0)
+			return ret;
+	}
 	snap->rows = 1;
 	return 0;
 }
@@ -464,7 +467,7 @@ static long ss_cdev_read_stats(void __user *uarg)
 	if (all)
 		ret = ss_cdev_snap_all(&snap, cap, &need);
 	else
-		ret = ss_cdev_snap_one(&snap, vm_id, arg.vms);
+		ret = ss_cdev_snap_one(&snap, vm_id, arg.vms, arg.totals);
 	if (ret == -ENOSPC)
 		goto write_header;
 	if (ret)
