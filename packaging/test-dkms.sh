@@ -22,35 +22,8 @@ set -u
 unset MAKEFLAGS MFLAGS MAKELEVEL
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$top/build/pkg-logs/dkms
-t0=$(date +%s)
-pass=0
-fail=0
-ok() {
-	pass=$((pass + 1))
-	echo "ok - $*"
-}
-nok() {
-	fail=$((fail + 1))
-	echo "not ok - $*"
-}
-finish() {
-	echo "# test-dkms.sh: $(($(date +%s) - t0))s, logs in $log"
-	echo "$pass passed, $fail failed"
-	[ "$fail" = 0 ]
-	exit
-}
-# run NAME WHAT CMD...: CMD's output goes to $log/NAME.log
-run() {
-	n=$1 w=$2
-	shift 2
-	if "$@" >"$log/$n.log" 2>&1; then
-		ok "$w"
-		return 0
-	fi
-	nok "$w (see $log/$n.log)"
-	tail -n 20 "$log/$n.log" | sed 's/^/# /'
-	return 1
-}
+name=test-dkms.sh
+. "$top/packaging/test-lib.sh"
 # same WHAT GOT WANT
 same() {
 	if [ "$2" = "$3" ]; then ok "$1: $2"; else nok "$1: got '$2', want '$3'"; fi

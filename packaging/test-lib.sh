@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared by the package tests (sourced): TAP-like result lines, a summary, and
+# running a step with its output kept in $log. The caller sets $log and $name.
+t0=$(date +%s)
+pass=0
+fail=0
+ok() {
+	pass=$((pass + 1))
+	echo "ok - $*"
+}
+nok() {
+	fail=$((fail + 1))
+	echo "not ok - $*"
+}
+finish() {
+	echo "# $name: $(($(date +%s) - t0))s, logs in $log"
+	echo "$pass passed, $fail failed"
+	[ "$fail" = 0 ]
+	exit
+}
+# run NAME WHAT CMD...: CMD's output goes to $log/NAME.log
+run() {
+	n=$1 w=$2
+	shift 2
+	if "$@" >"$log/$n.log" 2>&1; then
+		ok "$w"
+		return 0
+	fi
+	nok "$w (see $log/$n.log)"
+	tail -n 20 "$log/$n.log" | sed 's/^/# /'
+	return 1
+}
