@@ -14,6 +14,7 @@
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
 #include "ss_debugfs.h"
+#include "ss_features.h"
 #include "ss_kvm.h"
 #include "ss_kvm_debugfs.h"
 #include "ss_vm.h"
@@ -94,10 +95,13 @@ static void ss_vm_scan_locked(void)
 {
 	struct kvm *kvm;
 	struct ss_vm *vm;
-	LIST_HEAD(fresh);
 
 	lockdep_assert_held(&ss_vm_lock);
-	if (!ss_kvm_ready())
+	/*
+	 * Without the destroy hook a VM would outlive its struct kvm, and a new
+	 * VM at the same address would inherit its counters: track none then.
+	 */
+	if (!ss_kvm_ready() || !ss_features_have(SS_F_VMS))
 		return;
 	mutex_lock(ss_kvm.kvm_lock);
 	list_for_each_entry(kvm, ss_kvm.vm_list, vm_list) {
@@ -141,18 +145,23 @@ void ss_vm_scan_async(void)
 
 static void ss_vm_free(struct ss_vm *vm)
 {
+	bool homeless = false;
+	struct ss_vm *other;
 	struct dentry *dir;
 
 	mutex_lock(&ss_vm_lock);
 	list_del(&vm->node);
 	dir = vm->dir;
 	vm->dir = NULL;
+	/* a new VM may have been refused this name while the old one lived */
+	list_for_each_entry(other, &ss_vms, node)
+		homeless |= !other->dir && !READ_ONCE(other->dead);
 	mutex_unlock(&ss_vm_lock);
 	/* waits for readers of its files, which may take ss_vm_lock */
 	ss_debugfs_remove_vm(dir);
 	kfree_rcu(vm, rcu);
-	/* a new VM may have been refused this name while the old one lived */
-	ss_vm_scan_async();
+	if (homeless)
+		ss_vm_scan_async();
 }
 
 static void ss_vm_free_work_fn(struct work_struct *work)

@@ -24,10 +24,6 @@ check() {
 	shift
 	if "$@" >/dev/null 2>&1; then ok "$w"; else nok "$w"; fi
 }
-# pkg_state PACKAGE: dpkg's status, "not-installed" when dpkg does not know it
-pkg_state() {
-	dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || echo not-installed
-}
 
 mkdir -p "$log" && rm -f "$log"/*.log
 export DEBIAN_FRONTEND=noninteractive
@@ -51,27 +47,6 @@ if grep -Eqs "^[[:space:]]*modprobe_on_install=[\"']?[^\"'[:space:]]" \
 fi
 
 # ---- leftovers ----
-# shellcheck disable=SC2317 # called through run
-leftovers() {
-	pkgs=
-	for p in shadowstat-dkms shadowstat; do
-		[ "$(pkg_state "$p")" = not-installed ] || pkgs="$pkgs $p"
-	done
-	# shellcheck disable=SC2086
-	[ -z "$pkgs" ] || apt-get purge -y $pkgs
-	for d in /var/lib/dkms/shadowstat/*/; do
-		[ -d "$d" ] || continue
-		dkms remove "shadowstat/$(basename "$d")" --all || true
-	done
-	rm -rf /var/lib/dkms/shadowstat /usr/src/shadowstat-*
-	for f in /lib/modules/*/updates/dkms/shadowstat.ko*; do
-		[ -e "$f" ] || continue
-		k=${f#/lib/modules/}
-		k=${k%%/*}
-		rm -f "$f"
-		depmod -a "$k"
-	done
-}
 run leftovers "no shadowstat package or DKMS tree left from an earlier run" leftovers
 mok_before=
 [ -e /var/lib/dkms/mok.key ] && mok_before=1

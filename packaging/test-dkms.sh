@@ -65,29 +65,6 @@ fi
 ok "DKMS does not load what it installs (no modprobe_on_install)"
 
 # ---- leftovers ----
-# shellcheck disable=SC2317 # called through run
-leftovers() {
-	pkgs=
-	for p in shadowstat-dkms shadowstat; do
-		st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null) || continue
-		[ "$st" = not-installed ] || pkgs="$pkgs $p"
-	done
-	# shellcheck disable=SC2086
-	[ -z "$pkgs" ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y $pkgs
-	for d in /var/lib/dkms/shadowstat/*/; do
-		[ -d "$d" ] || continue
-		v=$(basename "$d")
-		dkms remove "shadowstat/$v" --all || true
-	done
-	rm -rf /var/lib/dkms/shadowstat /usr/src/shadowstat-*
-	for f in /lib/modules/*/updates/dkms/shadowstat.ko*; do
-		[ -e "$f" ] || continue
-		k=${f#/lib/modules/}
-		k=${k%%/*}
-		rm -f "$f"
-		depmod -a "$k"
-	done
-}
 run leftovers "no shadowstat left from an earlier run" leftovers
 
 # DKMS creates a signing key pair on first use; one it makes during this run

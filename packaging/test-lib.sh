@@ -30,3 +30,30 @@ run() {
 	tail -n 20 "$log/$n.log" | sed 's/^/# /'
 	return 1
 }
+
+# pkg_state PACKAGE: dpkg's status, "not-installed" when dpkg does not know it
+pkg_state() {
+	dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || echo not-installed
+}
+
+# leftovers: remove the packages, DKMS trees and modules of an earlier failed run
+leftovers() {
+	pkgs=
+	for p in shadowstat-dkms shadowstat; do
+		[ "$(pkg_state "$p")" = not-installed ] || pkgs="$pkgs $p"
+	done
+	# shellcheck disable=SC2086
+	[ -z "$pkgs" ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y $pkgs
+	for d in /var/lib/dkms/shadowstat/*/; do
+		[ -d "$d" ] || continue
+		dkms remove "shadowstat/$(basename "$d")" --all || true
+	done
+	rm -rf /var/lib/dkms/shadowstat /usr/src/shadowstat-*
+	for f in /lib/modules/*/updates/dkms/shadowstat.ko*; do
+		[ -e "$f" ] || continue
+		k=${f#/lib/modules/}
+		k=${k%%/*}
+		rm -f "$f"
+		depmod -a "$k"
+	done
+}

@@ -105,6 +105,23 @@ static void ss_list_cell(char *buf, const struct ss_gcol *col,
 		ss_fmt_int(buf, values[col->stat]);
 }
 
+/* A grid of VM rows: VM, GUEST, MMU, then @n right-aligned stat columns. */
+static void ss_vm_grid_init(struct ss_grid *g, const struct ss_gcol *cols, size_t n)
+{
+	const char *cells[SS_GRID_MAX_COLS];
+	size_t c;
+
+	ss_grid_init(g, 3 + n);
+	cells[0] = "VM";
+	cells[1] = "GUEST";
+	cells[2] = "MMU";
+	for (c = 0; c < n; c++) {
+		cells[3 + c] = cols[c].header;
+		g->right[3 + c] = true;
+	}
+	ss_grid_add(g, cells);
+}
+
 void ss_format_table_list(FILE *f, const struct ss_listing *l)
 {
 	int unsync = ss_schema_find(l->schema, "unsync_shadow_pages");
@@ -131,15 +148,7 @@ void ss_format_table_list(FILE *f, const struct ss_listing *l)
 		}
 	}
 
-	ss_grid_init(&g, 3 + n);
-	cells[0] = "VM";
-	cells[1] = "GUEST";
-	cells[2] = "MMU";
-	for (c = 0; c < n; c++) {
-		cells[3 + c] = cols[c].header;
-		g.right[3 + c] = true;
-	}
-	ss_grid_add(&g, cells);
+	ss_vm_grid_init(&g, cols, n);
 
 	for (r = 0; r < l->nr_rows; r++) {
 		size_t i = l->rows[r];
@@ -266,15 +275,7 @@ void ss_format_table_top(FILE *f, const struct ss_listing *l, int sort_stat)
 		n++;
 	}
 
-	ss_grid_init(&g, 3 + n);
-	cells[0] = "VM";
-	cells[1] = "GUEST";
-	cells[2] = "MMU";
-	for (c = 0; c < n; c++) {
-		cells[3 + c] = cols[c].header;
-		g.right[3 + c] = true;
-	}
-	ss_grid_add(&g, cells);
+	ss_vm_grid_init(&g, cols, n);
 	for (r = 0; r < l->nr_rows; r++) {
 		const struct ss_vm *vm = &l->snap->vms[l->rows[r]];
 
