@@ -71,7 +71,7 @@ function short(ns) {
 	k = f["kind"]
 	if (k == "workload") {
 		wargs[f["w"]] = f["mode"] ": " f["args"]
-		wskip[f["w"]] = f["skip"]
+		wskip[f["w"]] = "skip_hooks=" f["skip"] (f["params"] == "" ? "" : " " f["params"])
 		wi = f["args"]
 		if (match(wi, /-i_[0-9]+/))
 			witers[f["w"]] = substr(wi, RSTART + 3, RLENGTH - 3) + 0
@@ -168,7 +168,7 @@ END {
 			       (bt == "" ? "-" : sprintf("%.4f", bt / bare)),
 			       (sk == "" ? "-" : sprintf("%.4f", sk / bare))
 			if (sk != "")
-				skipnote = skipnote sprintf("   %s, %s: without hook %s: ratio %.4f\n", w, b, wskip[w], sk / bare)
+				skipnote = skipnote sprintf("   %s, %s: with %s: ratio %.4f\n", w, b, wskip[w], sk / bare)
 			if (w == "vm" && witers[w] > 0) {
 				if (b == "icount")
 					pervm = sprintf("%.0f instructions", (ss - bare) / witers[w])
@@ -194,7 +194,8 @@ END {
 	print "   extra/ev: (shadowstat - bare) / events, in instructions under icount; tp ev: kvmmmu:*"
 	print "   tracepoint hits counted by perf stat; perf, bpftrace: ratio vs bare of the same workload"
 	print "   counted by `perf stat -a -e kvmmmu:*` / `bpftrace tracepoint:kvmmmu:* count()`."
-	print "   w/o hook: shadowstat loaded with skip_hooks= (below), to see what one hook costs."
+	print "   w/o hook: shadowstat loaded with skip_hooks= (below; none: no hook left off) and maybe"
+	print "   another parameter, to see what one hook or feature costs."
 	print "   Targets: icount ratio <= 1.005, <= 100 extra instructions per event, wall ratio <= 1.02."
 	for (i = 1; i <= nw; i++)
 		printf "   %s = ssbench run %s %s\n", worder[i], worder[i], wargs[worder[i]]

@@ -13,6 +13,7 @@
 #include "ss_kvm.h"
 #include "ss_layout.h"
 #include "ss_snapshot.h"
+#include "ss_tdp_root.h"
 #include "ss_sp.h"
 #include "ss_vm.h"
 
@@ -113,7 +114,12 @@ ssize_t ss_status_format(char *buf, size_t size)
 	len += scnprintf(buf + len, size - len, "unattributed_events: %lld\n",
 			 atomic64_read(&ss_unattributed));
 	len += scnprintf(buf + len, size - len,
-			 "page walks: longest mmu_lock hold %lld ns, %lld stopped at the budget\n",
-			 atomic64_read(&ss_walk_max_ns), atomic64_read(&ss_walks_truncated));
+			 "page walks: longest mmu_lock hold %lld ns, %lld stopped at the budget, %lld yields, %lld restarts\n",
+			 atomic64_read(&ss_walk_max_ns), atomic64_read(&ss_walks_truncated),
+			 atomic64_read(&ss_walk_yields), atomic64_read(&ss_walk_restarts));
+	len += scnprintf(buf + len, size - len,
+			 "tdp_roots: %lld evicted, %lld frees under a root of no tracked VM\n",
+			 atomic64_read(&ss_tdp_roots_evicted),
+			 atomic64_read(&ss_tdp_root_unknown));
 	return len;
 }

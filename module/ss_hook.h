@@ -21,6 +21,8 @@ struct ss_hook {
 	/* a .part/.isra/.constprop clone keeps the arguments we read */
 	bool clone_ok;
 	bool needs_layout;		/* reads struct kvm_mmu_page fields */
+	/* NULL or false (with the reason in @why) when another way does its job */
+	bool (*wanted)(char *why, size_t len);
 	kprobe_pre_handler_t pre;	/* SS_HOOK_KPROBE */
 	kretprobe_handler_t entry;	/* SS_HOOK_KRETPROBE */
 	kretprobe_handler_t ret;
@@ -48,7 +50,7 @@ extern struct ss_hook ss_hook_vm_create;
 extern struct ss_hook ss_hook_vm_destroy;
 extern struct ss_hook ss_hook_get_page;
 extern struct ss_hook ss_hook_zap;
-extern struct ss_hook ss_hook_recycle;
+extern struct ss_hook ss_hook_zap_kprobe;
 extern struct ss_hook ss_hook_unsync;
 extern struct ss_hook ss_hook_sync;
 extern struct ss_hook ss_hook_tdp_link;

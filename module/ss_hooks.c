@@ -16,7 +16,7 @@ static struct ss_hook *const ss_hooks[] = {
 	&ss_hook_vm_destroy,
 	&ss_hook_get_page,
 	&ss_hook_zap,
-	&ss_hook_recycle,
+	&ss_hook_zap_kprobe,
 	&ss_hook_unsync,
 	&ss_hook_sync,
 	&ss_hook_tdp_link,
@@ -111,6 +111,8 @@ static int ss_hook_install(struct ss_hook *h, struct module *kvm_mod)
 		strscpy(h->why, "struct kvm_mmu_page layout unknown", sizeof(h->why));
 		return -ENOENT;
 	}
+	if (h->wanted && !h->wanted(h->why, sizeof(h->why)))
+		return -ECANCELED;
 	if (h->type == SS_HOOK_TRACEPOINT) {
 		h->tp = ss_find_tracepoint(kvm_mod, h->symbols[0]);
 		if (!h->tp) {

@@ -14,6 +14,8 @@ struct ss_kvm_syms {
 	struct list_head *vm_list;
 	void (*put_kvm)(struct kvm *kvm);
 	struct kvm_vcpu *(*running_vcpu)(void);
+	/* KVM's per-CPU kvm_running_vcpu itself: one load instead of a call */
+	struct kvm_vcpu * __percpu *running_vcpus;
 	bool *tdp_enabled;		/* NPT/EPT in use at all */
 	bool *tdp_mmu_enabled;		/* global TDP MMU switch, 6.3+ */
 };
@@ -22,15 +24,28 @@ extern struct ss_kvm_syms ss_kvm;
 /* why shadowstat is not attached to kvm, for status */
 extern char ss_kvm_why[96];
 
-int ss_kvm_resolve(void);
+int ss_kvm_resolve(struct module *kvm_mod);
 void ss_kvm_forget(void);
 bool ss_kvm_ready(void);
 
-/* Hot path: the VM whose vCPU runs on this CPU, or NULL. */
+/* Either way of telling the running vCPU was found. */
+static inline bool ss_kvm_knows_running(void)
+{
+	return ss_kvm.running_vcpus || ss_kvm.running_vcpu;
+}
+
+/*
+ * Hot path: the VM whose vCPU runs on this CPU, or NULL. Callers have
+ * preemption disabled (probes), as kvm_get_running_vcpu() would.
+ */
 static inline struct kvm *ss_kvm_running(void)
 {
-	struct kvm_vcpu *vcpu = ss_kvm.running_vcpu ? ss_kvm.running_vcpu() : NULL;
+	struct kvm_vcpu *vcpu;
 
+	if (likely(ss_kvm.running_vcpus))
+		vcpu = this_cpu_read(*ss_kvm.running_vcpus);
+	else
+		vcpu = ss_kvm.running_vcpu ? ss_kvm.running_vcpu() : NULL;
 	return vcpu ? vcpu->kvm : NULL;
 }
 
@@ -44,5 +59,9 @@ enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm);
 /* Non-root TDP MMU pages, or -1 when this kernel keeps no count. */
 long ss_kvm_tdp_pages(struct kvm *kvm);
 long ss_kvm_tdp_roots(struct kvm *kvm);
+bool ss_kvm_can_find_shadow_owner(void);
+struct kvm *ss_kvm_of_shadow_page(const void *sp);
+struct ss_vm;
+void ss_kvm_add_tdp_roots(struct kvm *kvm, struct ss_vm *vm);
 
 #endif /* SS_KVM_H */

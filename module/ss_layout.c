@@ -40,6 +40,10 @@ static const struct {
 	{ "unsync_children", offsetof(struct ss_sp_layout, unsync_children),
 	  false },
 	{ "parent_ptes", offsetof(struct ss_sp_layout, parent_ptes), false },
+	/* on kvm->arch.mmu_page_hash[] */
+	{ "hash_link", offsetof(struct ss_sp_layout, hash_link), false },
+	/* TDP pages' parent SPTE, 6.1+ */
+	{ "ptep", offsetof(struct ss_sp_layout, ptep), false },
 };
 
 static int *ss_sp_field(struct ss_sp_layout *l, size_t i)

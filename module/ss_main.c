@@ -50,7 +50,7 @@ static void ss_attach(struct module *kvm_mod)
 			 "kernel symbols cannot be resolved (%d)", ss_ksym_err);
 		return;
 	}
-	if (ss_kvm_resolve()) {
+	if (ss_kvm_resolve(kvm_mod)) {
 		pr_warn("shadowstat: not attaching to kvm: %s\n", ss_kvm_why);
 		return;
 	}

@@ -13,5 +13,7 @@ int ss_totals_snapshot_flags(s64 values[SS_NR_STATS], unsigned int flags);
 
 extern atomic64_t ss_walks_truncated;
 extern atomic64_t ss_walk_max_ns;
+extern atomic64_t ss_walk_yields;
+extern atomic64_t ss_walk_restarts;
 
 #endif /* SS_SNAPSHOT_H */

@@ -42,6 +42,11 @@ static inline bool ss_sp_unsync(const void *sp)
 	return READ_ONCE(*(const bool *)ss_sp_field(sp, ss_sp_layout.unsync));
 }
 
+static inline gfn_t ss_sp_gfn(const void *sp)
+{
+	return READ_ONCE(*(const gfn_t *)ss_sp_field(sp, ss_sp_layout.gfn));
+}
+
 static inline u8 ss_sp_valid_gen(const void *sp)
 {
 	return READ_ONCE(*(const u8 *)ss_sp_field(sp, ss_sp_layout.mmu_valid_gen));
@@ -52,6 +57,12 @@ static inline bool ss_sp_is_tdp(const void *sp)
 {
 	return ss_sp_layout.tdp_mmu_page >= 0 &&
 	       READ_ONCE(*(const bool *)ss_sp_field(sp, ss_sp_layout.tdp_mmu_page));
+}
+
+/* A TDP page's parent SPTE; NULL for a root. Needs ss_sp_layout.ptep. */
+static inline const u64 *ss_sp_tdp_ptep(const void *sp)
+{
+	return READ_ONCE(*(const u64 *const *)ss_sp_field(sp, ss_sp_layout.ptep));
 }
 
 static inline void *ss_sp_from_link(struct list_head *pos)

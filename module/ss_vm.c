@@ -19,9 +19,7 @@
 #include "ss_kvm_debugfs.h"
 #include "ss_vm.h"
 
-#define SS_VM_HASH_BITS 6
-
-static DEFINE_HASHTABLE(ss_vm_hash, SS_VM_HASH_BITS);
+DEFINE_HASHTABLE(ss_vm_hash, SS_VM_HASH_BITS);
 static DEFINE_SPINLOCK(ss_vm_hash_lock);
 /* protects ss_vms, VM directories and seeding */
 DEFINE_MUTEX(ss_vm_lock);
@@ -30,16 +28,6 @@ static u64 ss_vm_next_id;
 static struct workqueue_struct *ss_vm_wq;
 static void ss_vm_scan_work_fn(struct work_struct *work);
 static DECLARE_WORK(ss_vm_scan_work, ss_vm_scan_work_fn);
-
-struct ss_vm *ss_vm_find(struct kvm *kvm)
-{
-	struct ss_vm *vm;
-
-	hash_for_each_possible_rcu(ss_vm_hash, vm, hash, (unsigned long)kvm)
-		if (vm->kvm == kvm)
-			return vm;
-	return NULL;
-}
 
 static void ss_vm_name(struct ss_vm *vm, struct kvm *kvm)
 {
@@ -76,15 +64,20 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	vm->info.id = ++ss_vm_next_id;
 	vm->info.created_ns = ktime_get_real_ns();
 	ss_vm_name(vm, kvm);
+	ss_tdp_roots_init(vm);
 
 	write_lock(&kvm->mmu_lock);
 	vm->seed_shadow = ss_kvm_shadow_pages(kvm);
 	tdp = ss_kvm_tdp_pages(kvm);
 	vm->seed_tdp = tdp < 0 ? 0 : tdp;
+	vm->seed_recycled = kvm->stat.mmu_recycled;
 	vm->info.mmu_mode = ss_kvm_mmu_mode(kvm);
 	spin_lock_irqsave(&ss_vm_hash_lock, flags);
 	hash_add_rcu(ss_vm_hash, &vm->hash, (unsigned long)kvm);
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
+	/* roots made from now on are added by the kvm_mmu_get_page hook */
+	if (ss_tdp_root_usable())
+		ss_kvm_add_tdp_roots(kvm, vm);
 	write_unlock(&kvm->mmu_lock);
 
 	list_add_tail(&vm->node, &ss_vms);
@@ -180,6 +173,7 @@ void ss_vm_destroyed(struct kvm *kvm)
 	if (vm) {
 		hash_del_rcu(&vm->hash);
 		WRITE_ONCE(vm->dead, true);
+		ss_tdp_roots_forget(vm);
 	}
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	if (vm) {
@@ -212,6 +206,7 @@ void ss_vm_forget_all(void)
 	list_for_each_entry(vm, &ss_vms, node) {
 		hash_del_rcu(&vm->hash);
 		WRITE_ONCE(vm->dead, true);
+		ss_tdp_roots_forget(vm);
 	}
 	spin_unlock_irq(&ss_vm_hash_lock);
 	list_splice_init(&ss_vms, &doomed);

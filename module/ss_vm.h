@@ -12,6 +12,7 @@
 #include <linux/rcupdate.h>
 #include <linux/workqueue.h>
 #include "ss_core.h"
+#include "ss_tdp_root.h"
 
 struct ss_vm {
 	struct hlist_node hash;		/* ss_vm_hash, RCU */
@@ -21,27 +22,42 @@ struct ss_vm {
 	struct ss_vm_info info;
 	long seed_shadow;		/* n_used_mmu_pages when first seen */
 	long seed_tdp;
+	u64 seed_recycled;		/* kvm->stat.mmu_recycled when first seen */
 	struct dentry *dir;
 	struct work_struct free_work;
 	struct rcu_head rcu;
+	struct ss_tdp_roots tdp_roots;
 	/* event counters, indexed by stat id; only cumulative ones are used */
 	atomic64_t ev[SS_NR_STATS];
 };
 
+#define SS_VM_HASH_BITS 6
+
 extern struct mutex ss_vm_lock;
 extern struct list_head ss_vms;
+extern struct hlist_head ss_vm_hash[1 << SS_VM_HASH_BITS];
 
-struct ss_vm *ss_vm_find(struct kvm *kvm);
-
-static inline void ss_vm_count(struct kvm *kvm, enum ss_stat_id id, long n)
+/* In an RCU read-side section, which includes any probe of ours. */
+static inline struct ss_vm *ss_vm_find(struct kvm *kvm)
 {
 	struct ss_vm *vm;
 
-	rcu_read_lock();
-	vm = kvm ? ss_vm_find(kvm) : NULL;
+	hash_for_each_possible_rcu(ss_vm_hash, vm, hash, (unsigned long)kvm)
+		if (vm->kvm == kvm)
+			return vm;
+	return NULL;
+}
+
+/*
+ * From a probe only: kprobe, kretprobe and tracepoint handlers run with
+ * preemption disabled, which is an RCU read-side section already.
+ */
+static inline void ss_vm_count(struct kvm *kvm, enum ss_stat_id id, long n)
+{
+	struct ss_vm *vm = kvm ? ss_vm_find(kvm) : NULL;
+
 	if (vm)
 		atomic64_add(n, &vm->ev[id]);
-	rcu_read_unlock();
 }
 
 void ss_vm_scan_async(void);

@@ -41,12 +41,21 @@ wl_args() {
 	esac | tr '_' ' '
 }
 # diagnosis: shadowstat without one of its hooks (skip_hooks=), as one more variant "skip"
-# of a workload: ssbench.skip_<workload>=<hook>[,<hook>]
+# of a workload: ssbench.skip_<workload>=<hook>[,<hook>]; ssbench.params_<workload>=P=V
+# gives that variant one more module parameter (e.g. kvm_debugfs=0)
 wl_skip() {
 	case $1 in
-	tdp) arg skip_tdp tdp_spte_ctx ;;
+	tdp) arg skip_tdp tdp_link ;;
 	recycle) arg skip_recycle sp_zap ;;
+	unsync) arg skip_unsync sp_get ;;
+	vm) arg skip_vm none ;;
 	*) arg "skip_$1" "" ;;
+	esac
+}
+wl_params() {
+	case $1 in
+	vm) arg params_vm kvm_debugfs=0 ;;
+	*) arg "params_$1" "" ;;
 	esac
 }
 
@@ -69,7 +78,8 @@ one_run() {
 	ss) ss_load >/dev/null || return 1 ;;
 	skip)
 		ss_unload
-		insmod "$SS_KO" skip_hooks="$(wl_skip "$_w")" || return 1
+		# shellcheck disable=SC2046 # no parameter or one
+		insmod "$SS_KO" skip_hooks="$(wl_skip "$_w")" $(wl_params "$_w") || return 1
 		;;
 	*) ss_unload ;;
 	esac
@@ -106,7 +116,7 @@ one_run() {
 overhead() {
 	for w in $(echo "$WORKLOADS" | tr ',' ' '); do
 		args=$(wl_args "$w")
-		result "kind=workload w=$w mode=$(wl_mode "$w") args=$(echo "$args" | tr ' ' '_') skip=$(wl_skip "$w")"
+		result "kind=workload w=$w mode=$(wl_mode "$w") args=$(echo "$args" | tr ' ' '_') skip=$(wl_skip "$w") params=$(wl_params "$w")"
 		kvm_mode "$(wl_mode "$w")" >/dev/null || continue
 		r=1
 		while [ $r -le "$ROUNDS" ]; do

@@ -3,19 +3,39 @@
  * kvmmmu:kvm_mmu_get_page: a shadow page was created or reused. It fires only
  * in __kvm_mmu_get_shadow_page(), from a vCPU fault or from eager splitting;
  * the TDP MMU also fires it for its own pages, which are told apart by
- * sp->tdp_mmu_page and counted when linked instead.
+ * sp->tdp_mmu_page and counted when linked instead. A new TDP root (no
+ * parent SPTE) is noted with its VM, for the zaps below it.
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
 #include "../ss_sp.h"
+#include "../ss_tdp_root.h"
 #include "../ss_vm.h"
+
+static void get_page_tdp_root(const void *sp)
+{
+	struct kvm *kvm = ss_kvm_running();
+	struct ss_vm *vm;
+
+	if (!kvm) {
+		atomic64_inc(&ss_unattributed);
+		return;
+	}
+	/* a VM not tracked yet notes its roots when it is adopted */
+	vm = ss_vm_find(kvm);
+	if (vm)
+		ss_tdp_root_add(vm, sp);
+}
 
 static void get_page_probe(void *data, void *sp, bool created)
 {
 	struct kvm *kvm;
 
-	if (ss_sp_is_tdp(sp))
+	if (ss_sp_is_tdp(sp)) {
+		if (created && ss_tdp_root_usable() && !ss_sp_tdp_ptep(sp))
+			get_page_tdp_root(sp);
 		return;
+	}
 	kvm = ss_ctx_vcpu_or_split_kvm();
 	if (!kvm) {
 		atomic64_inc(&ss_unattributed);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kvmmmu:kvm_mmu_sync_page: an unsync page became sync, either synced by a
- * vCPU (mmu_sync_children) or zapped while unsync, possibly with no vCPU (the
- * zap hook noted which page and VM just before).
+ * vCPU (mmu_sync_children) or zapped while unsync, possibly with no vCPU:
+ * then the page's VM is found as for a zap (hook_zap.c), or, with the zap
+ * kprobe standing in, from the note it left just before.
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
@@ -10,15 +11,21 @@
 
 static void sync_probe(void *data, void *sp)
 {
-	struct kvm *kvm = ss_ctx_zap_sync_pop(sp);
+	struct kvm *kvm;
 
-	if (!kvm)
+	if (ss_hook_attached(&ss_hook_zap_kprobe)) {
+		kvm = ss_ctx_zap_sync_pop(sp);
+		if (!kvm)
+			kvm = ss_kvm_running();
+	} else {
 		kvm = ss_kvm_running();
-	if (!kvm) {
-		atomic64_inc(&ss_unattributed);
-		return;
+		if (!kvm && ss_hook_attached(&ss_hook_zap))
+			kvm = ss_kvm_of_shadow_page(sp);
 	}
-	ss_vm_count(kvm, SS_STAT_sp_synced, 1);
+	if (!kvm)
+		atomic64_inc(&ss_unattributed);
+	else if (!IS_ERR(kvm))
+		ss_vm_count(kvm, SS_STAT_sp_synced, 1);
 }
 
 static const char *const sync_syms[] = { "kvm_mmu_sync_page", NULL };

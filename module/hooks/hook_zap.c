@@ -1,36 +1,50 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * __kvm_mmu_prepare_zap_page(kvm, sp, ...): every shadow-page zap funnels
- * through it (out of line in every build read). A page with root_count == 0
- * leaves n_used_mmu_pages now; an in-use root leaves the active list but stays
- * counted until its release zaps it again with root_count == 0.
+ * kvmmmu:kvm_mmu_prepare_zap_page for shadow pages: every shadow-page zap
+ * funnels through __kvm_mmu_prepare_zap_page(), which fires it first. Its VM
+ * is the running vCPU's (faults, syncs, recycling on a fault) or else the one
+ * whose mmu_page_hash holds the page (memslot updates, KVM_SET_NR_MMU_PAGES,
+ * VM teardown). A tracepoint costs a fraction of a kprobe on this path.
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
-#include "../ss_sp.h"
-#include "../ss_vm.h"
+#include "zap_account.h"
 
-static int zap_pre(struct kprobe *p, struct pt_regs *regs)
+static void zap_probe(void *data, void *sp)
 {
-	struct kvm *kvm = (struct kvm *)regs_get_kernel_argument(regs, 0);
-	void *sp = (void *)regs_get_kernel_argument(regs, 1);
+	struct kvm *kvm;
 
 	if (ss_sp_is_tdp(sp))
-		return 0;
-	ss_vm_count(kvm, ss_sp_root_count(sp) ? SS_STAT_sp_root_zaps :
-			 SS_STAT_sp_zapped, 1);
-	/* zapping an unsync page fires kvm_mmu_sync_page with no vCPU */
-	if (ss_sp_unsync(sp))
-		ss_ctx_zap_sync_push(sp, kvm);
-	return 0;
+		return;
+	kvm = ss_kvm_running();
+	if (!kvm)
+		kvm = ss_kvm_of_shadow_page(sp);
+	if (!kvm)
+		atomic64_inc(&ss_unattributed);
+	else if (!IS_ERR(kvm))
+		ss_zap_account(kvm, sp);
 }
 
-static const char *const zap_syms[] = { "__kvm_mmu_prepare_zap_page", NULL };
+static bool zap_wanted(char *why, size_t len)
+{
+	if (!ss_kvm_knows_running()) {
+		strscpy(why, "kvm_get_running_vcpu not found", len);
+		return false;
+	}
+	if (!ss_kvm_can_find_shadow_owner()) {
+		strscpy(why, "no kvm_mmu_page.hash_link or mmu_page_hash[] array", len);
+		return false;
+	}
+	return true;
+}
+
+static const char *const zap_syms[] = { "kvm_mmu_prepare_zap_page", NULL };
 
 struct ss_hook ss_hook_zap = {
 	.name = "sp_zap",
-	.type = SS_HOOK_KPROBE,
+	.type = SS_HOOK_TRACEPOINT,
 	.symbols = zap_syms,
 	.needs_layout = true,
-	.pre = zap_pre,
+	.wanted = zap_wanted,
+	.tp_probe = zap_probe,
 };

@@ -173,7 +173,7 @@ fi
 # built-in table and structural checks.
 probe() {
 	local kdir=/lib/modules/$kver/build hdr='' from='' ver src pkg sv iv m
-	local members="link hash_link tdp_mmu_page unsync mmu_valid_gen role gfn spt root_count unsync_children parent_ptes"
+	local members="link hash_link tdp_mmu_page unsync mmu_valid_gen role gfn spt root_count unsync_children parent_ptes ptep"
 
 	[ -f "$kdir/Makefile" ] || { echo "probe: no $kdir"; return 0; }
 	if [ -n "${SS_KSRC:-}" ] && [ -f "$SS_KSRC/arch/x86/kvm/mmu/mmu_internal.h" ]; then

@@ -694,6 +694,7 @@ static const struct sp_member sp_members[] = {
 	{ "root_count", true, 4 },
 	{ "unsync_children", false, 4 },
 	{ "parent_ptes", false, 8 },
+	{ "ptep", false, 8 },
 };
 
 /* Debian 6.1 (6.1.0-*-amd64), from compiled offsetof() probes. */
@@ -704,7 +705,8 @@ static const struct {
 	{ "link", 0 }, { "hash_link", 16 }, { "tdp_mmu_page", 32 },
 	{ "unsync", 33 }, { "mmu_valid_gen", 34 }, { "role", 36 },
 	{ "gfn", 40 }, { "spt", 48 }, { "root_count", 64 },
-	{ "unsync_children", 68 }, { "parent_ptes", 72 }, { "size", 184 },
+	{ "unsync_children", 68 }, { "parent_ptes", 72 }, { "ptep", 72 },
+	{ "size", 184 },
 };
 
 /* Byte offset of kvm_mmu_page.@name per the BTF, -1 if absent. */

@@ -94,8 +94,16 @@ ss_load() {
 	return 0
 }
 
+# ss_unload: first checks that every event since the load found its VM (a test that leaves
+# hooks off on purpose sets SS_ALLOW_UNATTRIBUTED=1)
 ss_unload() {
 	ss_loaded || return 0
+	if [ -z "${SS_ALLOW_UNATTRIBUTED:-}" ]; then
+		check_eq "$TEST: every event was tied to its VM (unattributed_events)" 0 \
+			"$(sed -n 's/^unattributed_events: //p' "$SS_DIR/status")"
+		check_eq "$TEST: every TDP free was under a known root" 0 \
+			"$(sed -n 's/^tdp_roots: .*evicted, \([0-9]*\) frees.*/\1/p' "$SS_DIR/status")"
+	fi
 	rmmod shadowstat
 }
 

@@ -106,7 +106,7 @@ storm() {
 	bg_start /tmp/churn churn "$mode"
 	bg_start /tmp/reader reader
 	t0=$(uptime_s)
-	i=0 bad_ins=0 bad_rm=0 rmmod_retries=0
+	i=0 bad_ins=0 bad_rm=0 rmmod_retries=0 unattributed=0 unknown_root=0
 	while [ $i -lt "$cycles" ] && [ $(($(uptime_s) - t0)) -lt "$STORM_MAX_SECS" ]; do
 		if ! insmod "$SS_KO" 2>/tmp/insmod.err; then
 			bad_ins=$((bad_ins + 1))
@@ -114,6 +114,10 @@ storm() {
 		fi
 		# shellcheck disable=SC3028 # busybox sh has RANDOM
 		usleep $((RANDOM % 150000))
+		_u=$(sed -n 's/^unattributed_events: //p' "$SS_DIR/status" 2>/dev/null)
+		unattributed=$((unattributed + ${_u:-0}))
+		_u=$(sed -n 's/^tdp_roots: .*evicted, \([0-9]*\) frees.*/\1/p' "$SS_DIR/status" 2>/dev/null)
+		unknown_root=$((unknown_root + ${_u:-0}))
 		if ! ss_rmmod_retry; then
 			bad_rm=$((bad_rm + 1))
 			note "cycle $i: rmmod: $(cat /tmp/rmmod.err)"
@@ -130,6 +134,9 @@ storm() {
 	fi
 	check_eq "$TEST: $mode: insmod failures in $i cycles" 0 $bad_ins
 	check_eq "$TEST: $mode: rmmod failures in $i cycles ($rmmod_retries EAGAIN retries)" 0 $bad_rm
+	check_eq "$TEST: $mode: events not tied to a VM in $i cycles" 0 $unattributed
+	# VMs that die before shadowstat adopts them are not counted, nor are their TDP frees
+	note "$TEST: $mode: TDP frees under roots of untracked VMs in $i cycles: $unknown_root"
 	# end loaded, with everything still running, then stop the churn
 	check "$TEST: $mode: insmod after the storm" insmod "$SS_KO"
 	bg_stop /tmp/churn /tmp/reader

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Which VM a TDP MMU page table belongs to, without a hook on KVM's SPTE
+ * changes: a TDP page's ptep leads up to its root, and each root is noted
+ * with its VM when the kvm_mmu_get_page tracepoint reports it on a vCPU (or
+ * when the VM is adopted). Zaps then look their VM up by root.
+ */
+#ifndef SS_TDP_ROOT_H
+#define SS_TDP_ROOT_H
+
+#include <linux/types.h>
+
+/* valid and invalidated roots a VM may hold at once: two address spaces, each in churn */
+#define SS_TDP_ROOTS_PER_VM 16
+
+struct ss_vm;
+
+struct ss_tdp_root {
+	struct hlist_node hash;		/* ss_tdp_root_hash, RCU */
+	const void *root;		/* the root's kvm_mmu_page; NULL: unused */
+	struct ss_vm *vm;
+};
+
+struct ss_tdp_roots {
+	struct ss_tdp_root slot[SS_TDP_ROOTS_PER_VM];
+	unsigned int next;		/* the slot to reuse when all are taken */
+};
+
+extern atomic64_t ss_tdp_roots_evicted;
+extern atomic64_t ss_tdp_root_unknown;
+
+bool ss_tdp_root_usable(void);
+void ss_tdp_roots_init(struct ss_vm *vm);
+void ss_tdp_root_add(struct ss_vm *vm, const void *root);
+void ss_tdp_roots_forget(struct ss_vm *vm);
+const void *ss_tdp_sp_root(const void *sp);
+struct ss_vm *ss_tdp_root_vm(const void *root);
+
+#endif /* SS_TDP_ROOT_H */
