@@ -46,13 +46,14 @@ atomic64_t ss_walk_restarts = ATOMIC64_INIT(0);
 
 /*
  * What a walk may rely on between two holds of mmu_lock: KVM counts every
- * shadow page it creates, zaps, unsyncs and syncs, and a page's root_count
- * is the number of vCPU root references to it. While none of these moved,
- * every page the walk counted is still there, unchanged, and so is its place
- * on active_mmu_pages.
+ * shadow page it creates and zaps, shadowstat every unsync and sync (KVM's
+ * mmu_unsync alone could hide one of each), and a page's root_count is the
+ * number of vCPU root references to it. While none of these moved, every
+ * page the walk counted is still there, unchanged, and so is its place on
+ * active_mmu_pages.
  */
 struct ss_walk_state {
-	u64 zapped, missed, unsync, gen, roots;
+	u64 zapped, missed, unsynced, synced, gen, roots;
 	unsigned long n_used;
 };
 
@@ -133,14 +134,17 @@ static void ss_walk_vcpu_roots(struct ss_walk *w, struct kvm *kvm, bool collect)
 	}
 }
 
-static void ss_walk_state(struct ss_walk *w, struct kvm *kvm,
+static void ss_walk_state(struct ss_walk *w, struct ss_vm *vm,
 			  struct ss_walk_state *st)
 {
+	struct kvm *kvm = vm->kvm;
+
 	ss_walk_vcpu_roots(w, kvm, false);
 	st->roots = w->roots_sum;
 	st->zapped = READ_ONCE(kvm->stat.mmu_shadow_zapped);
 	st->missed = READ_ONCE(kvm->stat.mmu_cache_miss);
-	st->unsync = READ_ONCE(kvm->stat.mmu_unsync);
+	st->unsynced = atomic64_read(&vm->ev[SS_STAT_sp_unsynced]);
+	st->synced = atomic64_read(&vm->ev[SS_STAT_sp_synced]);
 	st->gen = READ_ONCE(kvm->arch.mmu_valid_gen);
 	st->n_used = ss_kvm_shadow_pages(kvm);
 }
@@ -232,10 +236,13 @@ static struct list_head *ss_walk_chunk(struct ss_walk *w, struct kvm *kvm,
 }
 
 /* Caller holds mmu_lock for read; it may be dropped and taken again. */
-static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm)
+static void ss_walk_pages(struct ss_walk *w, struct ss_vm *vm)
 {
+	struct kvm *kvm = vm->kvm;
 	u64 budget = (u64)READ_ONCE(walk_budget_us) * NSEC_PER_USEC;
-	u64 hold_max = (u64)READ_ONCE(walk_hold_us) * NSEC_PER_USEC;
+	/* without the unsync and sync hooks a change could go unseen */
+	u64 hold_max = ss_features_have(SS_F_UNSYNC | SS_F_SYNC) ?
+		       (u64)READ_ONCE(walk_hold_us) * NSEC_PER_USEC : 0;
 	struct list_head *head = &kvm->arch.active_mmu_pages, *pos = head;
 	/* relative to the link, which is what the list gives */
 	struct ss_walk_offs o = {
@@ -250,7 +257,7 @@ static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm)
 	int r;
 
 	ss_walk_vcpu_roots(w, kvm, true);
-	ss_walk_state(w, kvm, &st);
+	ss_walk_state(w, vm, &st);
 	while (pos->next != head) {
 		pos = ss_walk_chunk(w, kvm, pos, SS_WALK_CHECK_EVERY, &o);
 		if (pos->next == head)
@@ -270,7 +277,7 @@ static void ss_walk_pages(struct ss_walk *w, struct kvm *kvm)
 		read_lock(&kvm->mmu_lock);
 		hold = ktime_get_ns();
 		atomic64_inc(&ss_walk_yields);
-		ss_walk_state(w, kvm, &now_st);
+		ss_walk_state(w, vm, &now_st);
 		if (!memcmp(&st, &now_st, sizeof(st)))
 			continue;
 		/* the pages moved: count them all again, without yielding */
@@ -415,7 +422,7 @@ int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags
 	ss_fill_events(vm, values, n_used, tdp);
 	/* a walk that yields goes on only while all of the above stays true */
 	if (walk)
-		ss_walk_pages(&w, kvm);
+		ss_walk_pages(&w, vm);
 	read_unlock(&kvm->mmu_lock);
 	if (walk)
 		ss_walk_account(&w);
