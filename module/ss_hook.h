@@ -42,7 +42,12 @@ struct module;
 
 int ss_hooks_install(struct module *kvm_mod);
 void ss_hooks_uninstall(void);
-bool ss_hook_attached(const struct ss_hook *hook);
+/* probes ask this on every event: inline */
+static inline bool ss_hook_attached(const struct ss_hook *hook)
+{
+	return READ_ONCE(hook->attached);
+}
+
 int ss_hooks_format(char *buf, size_t size);
 
 /* the hooks, defined one per file in hooks/ */

@@ -183,11 +183,6 @@ void ss_hooks_uninstall(void)
 	tracepoint_synchronize_unregister();
 }
 
-bool ss_hook_attached(const struct ss_hook *hook)
-{
-	return READ_ONCE(hook->attached);
-}
-
 int ss_hooks_format(char *buf, size_t size)
 {
 	static const char * const types[] = { "kprobe", "kretprobe", "tracepoint" };

@@ -22,12 +22,6 @@ atomic64_t ss_tdp_roots_evicted = ATOMIC64_INIT(0);
 /* frees under a root not in the table: a VM not tracked (yet), or evicted */
 atomic64_t ss_tdp_root_unknown = ATOMIC64_INIT(0);
 
-/* The layout tells where a TDP page keeps its parent SPTE (6.1+). */
-bool ss_tdp_root_usable(void)
-{
-	return ss_sp_layout.found && ss_sp_layout.ptep >= 0;
-}
-
 void ss_tdp_roots_init(struct ss_vm *vm)
 {
 	int i;
@@ -113,8 +107,11 @@ const void *ss_tdp_sp_root(const void *sp)
 
 		if (!ptep)
 			return sp;
-		/* page tables are page-allocator pages; anything else is not ours */
-		if (!virt_addr_valid(ptep))
+		/*
+		 * Page tables are page-allocator pages: a misread layout would
+		 * show on the first hop already, so only that one is checked.
+		 */
+		if (!hop && !virt_addr_valid(ptep))
 			return NULL;
 		sp = (const void *)page_private(virt_to_page(ptep));
 		if (!sp)

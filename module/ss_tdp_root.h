@@ -9,6 +9,7 @@
 #define SS_TDP_ROOT_H
 
 #include <linux/types.h>
+#include "ss_sp.h"
 
 /* valid and invalidated roots a VM may hold at once: two address spaces, each in churn */
 #define SS_TDP_ROOTS_PER_VM 16
@@ -29,7 +30,12 @@ struct ss_tdp_roots {
 extern atomic64_t ss_tdp_roots_evicted;
 extern atomic64_t ss_tdp_root_unknown;
 
-bool ss_tdp_root_usable(void);
+/* The layout tells where a TDP page keeps its parent SPTE (6.1+). */
+static inline bool ss_tdp_root_usable(void)
+{
+	return ss_sp_layout.found && ss_sp_layout.ptep >= 0;
+}
+
 void ss_tdp_roots_init(struct ss_vm *vm);
 void ss_tdp_root_add(struct ss_vm *vm, const void *root);
 void ss_tdp_roots_forget(struct ss_vm *vm);
