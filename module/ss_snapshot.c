@@ -19,6 +19,7 @@
 
 #define SS_UNAVAIL SS_VALUE_UNAVAILABLE
 #define SS_WALK_CHECK_EVERY 1024
+#define SS_WALK_YIELDING_RESTARTS 2
 
 /*
  * The walk holds mmu_lock for read, which stalls the VM's shadow-MMU faults.
@@ -254,7 +255,7 @@ static void ss_walk_pages(struct ss_walk *w, struct ss_vm *vm)
 	};
 	u64 hold = ktime_get_ns(), held = 0, now;
 	struct ss_walk_state st, now_st;
-	int r;
+	int r, restarts = 0;
 
 	ss_walk_vcpu_roots(w, kvm, true);
 	ss_walk_state(w, vm, &st);
@@ -280,12 +281,18 @@ static void ss_walk_pages(struct ss_walk *w, struct ss_vm *vm)
 		ss_walk_state(w, vm, &now_st);
 		if (!memcmp(&st, &now_st, sizeof(st)))
 			continue;
-		/* the pages moved: count them all again, without yielding */
+		/*
+		 * The pages moved: count them all again, yielding as before
+		 * a few times, then in one hold (bounded by the budget) for a
+		 * VM too busy to hold still between two.
+		 */
 		atomic64_inc(&ss_walk_restarts);
 		ss_walk_reset(w);
 		w->nr_roots = 0;
 		ss_walk_vcpu_roots(w, kvm, true);
-		hold_max = 0;
+		st = now_st;
+		if (++restarts > SS_WALK_YIELDING_RESTARTS)
+			hold_max = 0;
 		pos = head;
 	}
 	w->max_hold_ns = max(w->max_hold_ns, ktime_get_ns() - hold);
@@ -411,6 +418,13 @@ int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags
 	}
 
 	read_lock(&kvm->mmu_lock);
+	/*
+	 * A walk that yields mmu_lock goes on only while the VM's shadow pages
+	 * stand still, and its last stretch holds the lock to here: what is
+	 * read below is the state the walk counted.
+	 */
+	if (walk)
+		ss_walk_pages(&w, vm);
 	n_used = ss_kvm_shadow_pages(kvm);
 	values[SS_STAT_mmu_shadow_pages] = n_used;
 	values[SS_STAT_mmu_pages_limit] = READ_ONCE(kvm->arch.n_max_mmu_pages);
@@ -420,9 +434,6 @@ int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags
 	values[SS_STAT_tdp_mmu_pages] = tdp;
 	values[SS_STAT_tdp_mmu_roots] = ss_kvm_tdp_roots(kvm);
 	ss_fill_events(vm, values, n_used, tdp);
-	/* a walk that yields goes on only while all of the above stays true */
-	if (walk)
-		ss_walk_pages(&w, vm);
 	read_unlock(&kvm->mmu_lock);
 	if (walk)
 		ss_walk_account(&w);
