@@ -24,9 +24,10 @@
 /*
  * The walk holds mmu_lock for read, which stalls the VM's shadow-MMU faults.
  * It yields the lock every walk_hold_us and goes on where it was if the VM's
- * shadow pages did not change meanwhile (else it starts again, in one hold);
- * past walk_budget_us in all it stops, and the breakdown reads as unavailable
- * for that snapshot rather than partial.
+ * shadow pages did not change meanwhile (else it starts again: yielding twice
+ * more, then in one hold). Past walk_budget_us of held time in all it stops,
+ * and the breakdown reads as unavailable for that snapshot rather than
+ * partial.
  */
 static unsigned int walk_budget_us = 5000;
 module_param(walk_budget_us, uint, 0644);
