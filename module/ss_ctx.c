@@ -6,53 +6,54 @@ DEFINE_PER_CPU(struct ss_cpu_ctx, ss_cpu_ctx);
 atomic64_t ss_unattributed = ATOMIC64_INIT(0);
 
 /*
- * Eager splitting drops mmu_lock and reschedules, so its VM is kept per task.
- * Few tasks split at once; a full table leaves the event unattributed, which
- * status reports, rather than guessing.
+ * Eager splitting and TDP root zaps drop mmu_lock and reschedule, so their VM
+ * is kept per task. Few tasks do either at once; a full table leaves the
+ * event to other means (or unattributed, which status reports) rather than
+ * guessing.
  */
-#define SS_SPLIT_SLOTS 16
+#define SS_TASK_SLOTS 16
 
-struct ss_split_slot {
+struct ss_task_slot {
 	struct task_struct *task;
 	struct kvm *kvm;
 };
 
-static struct ss_split_slot ss_split_slots[SS_SPLIT_SLOTS];
+static struct ss_task_slot ss_task_slots[SS_TASK_SLOTS];
 
-void ss_ctx_split_enter(struct kvm *kvm)
+void ss_ctx_task_enter(struct kvm *kvm)
 {
 	int i;
 
-	for (i = 0; i < SS_SPLIT_SLOTS; i++) {
-		if (!cmpxchg(&ss_split_slots[i].task, NULL, current)) {
-			WRITE_ONCE(ss_split_slots[i].kvm, kvm);
+	for (i = 0; i < SS_TASK_SLOTS; i++) {
+		if (!cmpxchg(&ss_task_slots[i].task, NULL, current)) {
+			WRITE_ONCE(ss_task_slots[i].kvm, kvm);
 			return;
 		}
 	}
 }
 
-void ss_ctx_split_exit(void)
+void ss_ctx_task_exit(void)
 {
 	int i;
 
-	for (i = 0; i < SS_SPLIT_SLOTS; i++) {
-		if (READ_ONCE(ss_split_slots[i].task) == current) {
-			WRITE_ONCE(ss_split_slots[i].kvm, NULL);
+	for (i = 0; i < SS_TASK_SLOTS; i++) {
+		if (READ_ONCE(ss_task_slots[i].task) == current) {
+			WRITE_ONCE(ss_task_slots[i].kvm, NULL);
 			/* the slot is free only once its kvm is cleared */
-			smp_store_release(&ss_split_slots[i].task, NULL);
+			smp_store_release(&ss_task_slots[i].task, NULL);
 			return;
 		}
 	}
 }
 
-struct kvm *ss_ctx_split_kvm(void)
+struct kvm *ss_ctx_task_kvm(void)
 {
 	int i;
 
-	for (i = 0; i < SS_SPLIT_SLOTS; i++)
-		/* pairs with the release in ss_ctx_split_exit() */
-		if (smp_load_acquire(&ss_split_slots[i].task) == current)
-			return READ_ONCE(ss_split_slots[i].kvm);
+	for (i = 0; i < SS_TASK_SLOTS; i++)
+		/* pairs with the release in ss_ctx_task_exit() */
+		if (smp_load_acquire(&ss_task_slots[i].task) == current)
+			return READ_ONCE(ss_task_slots[i].kvm);
 	return NULL;
 }
 

@@ -36,16 +36,16 @@ struct ss_cpu_ctx {
 DECLARE_PER_CPU(struct ss_cpu_ctx, ss_cpu_ctx);
 extern atomic64_t ss_unattributed;
 
-void ss_ctx_split_enter(struct kvm *kvm);
-void ss_ctx_split_exit(void);
-struct kvm *ss_ctx_split_kvm(void);
+void ss_ctx_task_enter(struct kvm *kvm);
+void ss_ctx_task_exit(void);
+struct kvm *ss_ctx_task_kvm(void);
 
 /* The VM of a shadow-MMU event that may happen with no vCPU (eager split). */
-static inline struct kvm *ss_ctx_vcpu_or_split_kvm(void)
+static inline struct kvm *ss_ctx_vcpu_or_task_kvm(void)
 {
 	struct kvm *kvm = ss_kvm_running();
 
-	return kvm ? kvm : ss_ctx_split_kvm();
+	return kvm ? kvm : ss_ctx_task_kvm();
 }
 
 void ss_ctx_zap_sync_push(const void *sp, struct kvm *kvm);

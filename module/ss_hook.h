@@ -61,6 +61,8 @@ extern struct ss_hook ss_hook_sync;
 extern struct ss_hook ss_hook_tdp_link;
 extern struct ss_hook ss_hook_tdp_spte;
 extern struct ss_hook ss_hook_tdp_zap;
+extern struct ss_hook ss_hook_tdp_zap_roots;
+extern struct ss_hook ss_hook_tdp_zap_all;
 extern struct ss_hook ss_hook_split;
 extern struct ss_hook ss_hook_split_shadow;
 extern struct ss_hook ss_hook_split_shadow_slot;

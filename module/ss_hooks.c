@@ -22,6 +22,8 @@ static struct ss_hook *const ss_hooks[] = {
 	&ss_hook_tdp_link,
 	&ss_hook_tdp_spte,
 	&ss_hook_tdp_zap,
+	&ss_hook_tdp_zap_roots,
+	&ss_hook_tdp_zap_all,
 	&ss_hook_split_shadow,
 	&ss_hook_split_shadow_slot,
 	&ss_hook_split_tdp,

@@ -36,7 +36,7 @@ static void get_page_probe(void *data, void *sp, bool created)
 			get_page_tdp_root(sp);
 		return;
 	}
-	kvm = ss_ctx_vcpu_or_split_kvm();
+	kvm = ss_ctx_vcpu_or_task_kvm();
 	if (!kvm) {
 		atomic64_inc(&ss_unattributed);
 		return;

@@ -13,7 +13,7 @@ static void split_probe(void *data, u64 gfn, u64 spte, int level, int errno)
 
 	if (errno)
 		return;
-	kvm = ss_ctx_vcpu_or_split_kvm();
+	kvm = ss_ctx_vcpu_or_task_kvm();
 	if (!kvm) {
 		atomic64_inc(&ss_unattributed);
 		return;

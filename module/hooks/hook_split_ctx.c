@@ -10,13 +10,13 @@
 
 static int split_ctx_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	ss_ctx_split_enter((struct kvm *)regs_get_kernel_argument(regs, 0));
+	ss_ctx_task_enter((struct kvm *)regs_get_kernel_argument(regs, 0));
 	return 0;
 }
 
 static int split_ctx_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	ss_ctx_split_exit();
+	ss_ctx_task_exit();
 	return 0;
 }
 

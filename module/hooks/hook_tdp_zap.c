@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kvmmmu:kvm_mmu_prepare_zap_page for TDP MMU pages (5.15+): a non-root TDP
- * page table was unlinked. Its VM is the running vCPU's, else that of its
- * root (ss_tdp_root.c), or, on kernels without kvm_mmu_page.ptep, the one
- * the tdp_spte_ctx hook noted.
+ * page table was unlinked. Its VM is the running vCPU's, or the one a root
+ * zap marked its task with (hook_tdp_zap_ctx.c), else that of its root
+ * (ss_tdp_root.c), or, on kernels without kvm_mmu_page.ptep, the one the
+ * tdp_spte_ctx hook noted.
  * Shadow pages are counted by the sp_zap hook (hook_zap.c).
  * TDP roots are freed without this event and are not counted in
  * tdp_mmu_pages either.
@@ -24,7 +25,7 @@ static void tdp_zap_probe(void *data, void *sp)
 		return;
 	/* a probe runs in an RCU read-side section, as ss_tdp_root_vm() needs */
 	if (!ss_hook_attached(&ss_hook_tdp_spte) && ss_tdp_root_usable()) {
-		kvm = ss_kvm_running();
+		kvm = ss_ctx_vcpu_or_task_kvm();
 		if (kvm) {
 			ss_vm_count(kvm, SS_STAT_tdp_sp_freed, 1);
 			return;
