@@ -22,6 +22,7 @@ modules:
 
 -include tests/workloads/workloads.mk tests/abi/abi.mk userspace/userspace.mk tests/unit/unit.mk
 -include demo/demo.mk bench/bench.mk packaging/packaging.mk tests/long/long.mk tests/fuzz/fuzz.mk
+-include tests/debugkernel/debugkernel.mk
 
 guest-bins: $(GUEST_PROGS)
 

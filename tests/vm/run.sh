@@ -186,12 +186,19 @@ done
 # kernel log: the full dmesg the guest dumped, and the console (for panics)
 awk '/^=====BEGIN dmesg=====$/ { on = 1; next } /^=====END dmesg/ { on = 0 } on' \
 	"$LOGDIR/data.txt" >"$LOGDIR/dmesg.txt"
+# WARNING: and BUG: also cover a debug kernel's reports (lockdep's "WARNING: possible
+# recursive locking detected", "WARNING: suspicious RCU usage", "BUG: sleeping function
+# called from invalid context", "BUG: KASAN: ..."); RCU stalls and hung tasks have neither
 pattern='WARNING:|BUG:|Oops|Call Trace|lockdep|possible recursive locking|soft lockup|KASAN|Kernel panic'
-if grep -En "$pattern" "$LOGDIR/dmesg.txt" "$LOGDIR/console.txt" >"$LOGDIR/kernel-problems.txt"; then
+pattern="$pattern|detected stall|detected expedited stall|blocked for more than|kernel BUG at|general protection fault"
+# lines that match and are no problem: the boot banner of a PROVE_RCU kernel
+benign='RCU lockdep checking is enabled'
+if grep -En "$pattern" "$LOGDIR/dmesg.txt" "$LOGDIR/console.txt" | grep -Ev "$benign" \
+	>"$LOGDIR/kernel-problems.txt"; then
 	hfail "kernel log has warnings/oopses (see $LOGDIR/kernel-problems.txt):"
 	head -20 "$LOGDIR/kernel-problems.txt" >&2
 else
-	hok "kernel log clean (no WARNING/BUG/Oops/lockdep/soft lockup/KASAN)"
+	hok "kernel log clean (no WARNING/BUG/Oops/lockdep/soft lockup/KASAN/RCU stall/hung task)"
 fi
 [ -s "$LOGDIR/dmesg.txt" ] || hfail "no guest dmesg dump"
 
