@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Shared by the package tests (sourced): TAP-like result lines, a summary, and
 # running a step with its output kept in $log. The caller sets $log and $name.
 t0=$(date +%s)
@@ -13,6 +14,7 @@ nok() {
 	echo "not ok - $*"
 }
 finish() {
+	# shellcheck disable=SC2154 # the caller sets them
 	echo "# $name: $(($(date +%s) - t0))s, logs in $log"
 	echo "$pass passed, $fail failed"
 	[ "$fail" = 0 ]

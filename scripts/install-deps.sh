@@ -14,5 +14,5 @@ apt-get install -y --no-install-recommends \
 	gcc gcc-multilib make libc6-dev perl python3 \
 	linux-headers-amd64 linux-image-amd64 linux-source-6.1 \
 	qemu-system-x86 busybox-static kmod cpio \
-	binutils xz-utils zstd sparse \
+	binutils xz-utils zstd sparse shellcheck \
 	dkms dh-dkms debhelper dpkg-dev build-essential

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Kernel style gates: checkpatch --strict on every C file we own, then a W=1
-# and sparse (C=2) build of the module. Any finding fails.
+# Style gates: checkpatch --strict on every C file we own, a W=1 and sparse
+# (C=2) build of the module, and shellcheck on every shell script. Any
+# finding fails.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 kver=$(sh "$top/scripts/kver.sh")
@@ -40,6 +41,14 @@ if grep -E 'warning:|error:' "$log"; then
 	fail=1
 fi
 rm -f "$log"
+# shell scripts: warnings and errors (the guest scripts source /tests/lib.sh, absent here)
+sh_files=$(cd "$top" && git ls-files '*.sh')
+if ! command -v shellcheck >/dev/null; then
+	echo "lint: no shellcheck (apt-get install shellcheck)"
+	fail=1
+elif ! (cd "$top" && shellcheck -x -S warning $sh_files); then
+	fail=1
+fi
 if [ $fail = 0 ]; then
 	echo "lint: 1 passed, 0 failed"
 else

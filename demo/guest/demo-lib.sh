@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
 # Helpers of the demo's guest script (busybox sh), sourced after /tests/lib.sh: the demo VMs
 # (ssvmm demo, one process each, named by kind so that the CLI's GUEST column shows it),
 # captions, and the summary that holds shadowstat against KVM's own stats.

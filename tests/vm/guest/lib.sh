@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
 # Helpers for the guest test scripts (busybox sh); source it: . /tests/lib.sh
 #
 # Output convention: "ok - <what>", "not ok - <what>: <expected vs got>", "skip - <what>: <why>".

@@ -28,6 +28,7 @@ unavailable() { # unavailable WHAT FILE
 }
 
 # hooks left off leave events they would have tied to a VM unattributed
+# shellcheck disable=SC2034 # read by ss_unload (lib.sh)
 SS_ALLOW_UNATTRIBUTED=1
 insmod "$SS_KO" skip_hooks=sp_zap,sp_zap_kprobe,tdp_link || { not_ok "$TEST: insmod skip_hooks"; exit 1; }
 st=$(cat "$SS_DIR/status")
