@@ -141,18 +141,6 @@ for p in shadowstat-dkms shadowstat; do
 	if [ "$st" = not-installed ]; then ok "$p purged"; else nok "$p purged: dpkg says '$st'"; fi
 done
 [ -n "$mok_before" ] || rm -f /var/lib/dkms/mok.key /var/lib/dkms/mok.pub
-left=$(find /var/lib/dkms /usr/src /lib/modules /usr/sbin /usr/share/man /usr/share/doc \
-	/usr/share/bash-completion -name '*shadowstat*' 2>/dev/null)
-if [ -z "$left" ]; then
-	ok "no file named shadowstat left (DKMS tree, /usr/src, /lib/modules, CLI, man, doc, completion)"
-else
-	nok "left behind: $(echo "$left" | tr '\n' ' ')"
-fi
-if grep -qs shadowstat "/lib/modules/$kver/modules.dep"; then
-	nok "modules.dep for $kver no longer lists shadowstat"
-else
-	ok "modules.dep for $kver no longer lists shadowstat"
-fi
-st=$(dkms status shadowstat 2>&1)
-if [ -z "$st" ]; then ok "dkms status lists no shadowstat"; else nok "dkms status after purge: '$st'"; fi
+check_gone "$kver" purge /var/lib/dkms /usr/src /lib/modules /usr/sbin /usr/share/man \
+	/usr/share/doc /usr/share/bash-completion
 finish

@@ -172,17 +172,5 @@ esac
 run remove "dkms remove shadowstat/$ver --all" dkms remove "shadowstat/$ver" --all
 rm -rf "$src"
 [ -n "$mok_before" ] || rm -f /var/lib/dkms/mok.key /var/lib/dkms/mok.pub
-left=$(find /var/lib/dkms /usr/src /lib/modules -name '*shadowstat*' 2>/dev/null)
-if [ -z "$left" ]; then
-	ok "nothing named shadowstat left in /var/lib/dkms, /usr/src, /lib/modules"
-else
-	nok "left behind: $(echo "$left" | tr '\n' ' ')"
-fi
-if grep -qs shadowstat "/lib/modules/$kver/modules.dep"; then
-	nok "modules.dep for $kver no longer lists shadowstat"
-else
-	ok "modules.dep for $kver no longer lists shadowstat"
-fi
-st=$(dkms status shadowstat 2>&1)
-if [ -z "$st" ]; then ok "dkms status lists no shadowstat"; else nok "dkms status after remove: '$st'"; fi
+check_gone "$kver" remove /var/lib/dkms /usr/src /lib/modules
 finish

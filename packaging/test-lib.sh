@@ -59,3 +59,23 @@ leftovers() {
 		depmod -a "$k"
 	done
 }
+
+# check_gone KVER WHEN DIR...: after WHEN, nothing named shadowstat is left in the DIRs, in
+# KVER's modules.dep or in dkms status
+check_gone() {
+	k=$1 when=$2
+	shift 2
+	left=$(find "$@" -name '*shadowstat*' 2>/dev/null)
+	if [ -z "$left" ]; then
+		ok "nothing named shadowstat left in $*"
+	else
+		nok "left behind: $(echo "$left" | tr '\n' ' ')"
+	fi
+	if grep -qs shadowstat "/lib/modules/$k/modules.dep"; then
+		nok "modules.dep for $k no longer lists shadowstat"
+	else
+		ok "modules.dep for $k no longer lists shadowstat"
+	fi
+	st=$(dkms status shadowstat 2>&1)
+	if [ -z "$st" ]; then ok "dkms status lists no shadowstat"; else nok "dkms status after $when: '$st'"; fi
+}

@@ -2,7 +2,7 @@
 /*
  * kvmmmu:kvm_mmu_prepare_zap_page for TDP MMU pages (5.15+): a non-root TDP
  * page table was unlinked. Its VM is the running vCPU's, or the one a root
- * zap marked its task with (hook_tdp_zap_ctx.c), else that of its root
+ * zap marked its task with (hook_task_ctx.c), else that of its root
  * (ss_tdp_root.c), or, on kernels without kvm_mmu_page.ptep, the one the
  * tdp_spte_ctx hook noted.
  * Shadow pages are counted by the sp_zap hook (hook_zap.c).

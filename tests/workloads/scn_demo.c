@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
 #include "stats.h"
@@ -47,30 +48,6 @@ struct demo {
 	unsigned long steps, next;
 	struct vmm vm;
 };
-
-static int demo_write_file(const char *dir, const char *file, const char *text)
-{
-	char path[300], tmp[310];
-	int fd, ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
-	close(fd);
-	/* rename: a reader never sees a half-written file */
-	return ok ? rename(tmp, path) : -1;
-}
-
-static bool demo_exists(const char *dir, const char *file)
-{
-	char path[300];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	return path_exists(path);
-}
 
 static double demo_now(void)
 {
@@ -214,20 +191,20 @@ int scn_demo(const struct env *env, int argc, char **argv)
 		tap_fail("%s %s %s: set up", label, kind, d.vm.name);
 		goto out;
 	}
-	if (demo_write_file(dir, "ready", d.vm.name)) {
+	if (ctl_write(dir, "ready", d.vm.name)) {
 		tap_fail("%s %s: write %s/ready", label, kind, dir);
 		goto out;
 	}
 	t0 = demo_now();
-	while (!demo_exists(dir, "stop")) {
+	while (!ctl_exists(dir, "stop")) {
 		if (demo_now() - t0 > timeout) {
 			tap_fail("%s %s %s: no %s/stop within %lu s", label, kind, d.vm.name, dir,
 				 timeout);
 			break;
 		}
-		if (!paused && demo_exists(dir, "pause")) {
+		if (!paused && ctl_exists(dir, "pause")) {
 			paused = true;
-			demo_write_file(dir, "paused", d.vm.name);
+			ctl_write(dir, "paused", d.vm.name);
 		}
 		if (!paused && demo_step(&d)) {
 			tap_fail("%s %s %s: guest step %lu", label, kind, d.vm.name, d.steps);

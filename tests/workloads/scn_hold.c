@@ -18,30 +18,12 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
 #include "tap.h"
 
 #define BUSY_CHUNK 16
-
-static void ctl_path(char *buf, int len, const char *dir, const char *file)
-{
-	snprintf(buf, len, "%s/%s", dir, file);
-}
-
-static int write_file(const char *path, const char *text)
-{
-	char tmp[300];
-	int fd, ok;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
-	close(fd);
-	return ok ? rename(tmp, path) : -1;
-}
 
 static double now(void)
 {
@@ -66,7 +48,7 @@ static int busy_step(struct vmctx *c, unsigned long regions, unsigned long *next
 int scn_hold(const struct env *env, int argc, char **argv)
 {
 	unsigned long regions = 8, pages = 1, limit = 0, timeout = 300, next = 0, checks = 0;
-	char label[64], name[32], path[300], cp[32];
+	char label[64], name[32], cp[32];
 	const char *dir = NULL;
 	bool busy = false;
 	struct vmctx c;
@@ -113,27 +95,23 @@ int scn_hold(const struct env *env, int argc, char **argv)
 	if (ctx_touch(&c, 1, regions, pages))
 		goto out;
 	checkpoint(&c, "ready");
-	ctl_path(path, sizeof(path), dir, "ready");
-	if (write_file(path, c.vm.name)) {
-		tap_fail("%s: write %s", c.label, path);
+	if (ctl_write(dir, "ready", c.vm.name)) {
+		tap_fail("%s: write %s/ready", c.label, dir);
 		goto out;
 	}
 	t0 = now();
 	for (;;) {
-		ctl_path(path, sizeof(path), dir, "stop");
-		if (path_exists(path))
+		if (ctl_exists(dir, "stop"))
 			break;
 		if (now() - t0 > timeout) {
-			tap_fail("%s: no %s within %lu s", c.label, path, timeout);
+			tap_fail("%s: no %s/stop within %lu s", c.label, dir, timeout);
 			break;
 		}
-		ctl_path(path, sizeof(path), dir, "check");
-		if (path_exists(path)) {
-			unlink(path);
+		if (ctl_exists(dir, "check")) {
+			ctl_remove(dir, "check");
 			snprintf(cp, sizeof(cp), "check-%lu", ++checks);
 			checkpoint(&c, cp);
-			ctl_path(path, sizeof(path), dir, "checked");
-			write_file(path, cp);
+			ctl_write(dir, "checked", cp);
 		}
 		if (!busy)
 			usleep(10000);

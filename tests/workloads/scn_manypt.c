@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
 #include "stats.h"
@@ -37,21 +38,6 @@
 #define MANYPT_DATA	0x40000ULL		/* data frames in region 0, up to PT_BASE_GPA */
 #define MANYPT_FRAMES	192
 #define MANYPT_MAX	130000UL
-
-static int manypt_write_file(const char *dir, const char *file, const char *text)
-{
-	char path[300], tmp[310];
-	int fd, ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
-	close(fd);
-	return ok ? rename(tmp, path) : -1;
-}
 
 /* PDPT[1..] -> directories, each entry -> a table of its own -> one data frame. */
 static void manypt_tables(struct vmm *vm, unsigned long n)
@@ -169,14 +155,13 @@ int scn_manypt(const struct env *env, int argc, char **argv)
 	if (dir) {
 		time_t start = time(NULL);
 
-		if (manypt_write_file(dir, "ready", vm.name)) {
+		if (ctl_write(dir, "ready", vm.name)) {
 			tap_fail("%s: write %s/ready", label, dir);
 			goto out;
 		}
-		snprintf(path, sizeof(path), "%s/stop", dir);
-		while (!path_exists(path)) {
+		while (!ctl_exists(dir, "stop")) {
 			if (time(NULL) - start > (time_t)timeout) {
-				tap_fail("%s: no %s within %lu s", label, path, timeout);
+				tap_fail("%s: no %s/stop within %lu s", label, dir, timeout);
 				break;
 			}
 			usleep(20000);
