@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-# make bench: shadowstat's cost in QEMU/TCG guests (bench/run.sh); prints a table and keeps
-# it with the raw numbers in bench/results/<date>-<kernel>.txt. Included by the top-level
+# make bench: shadowstat's cost in QEMU/TCG guests (bench/run.sh, per kernel of
+# bench/kernels.sh); prints a table and keeps it with the raw numbers in
+# bench/results/<date>-<kernel>.txt. Included by the top-level
 # Makefile. bench-bins: the guest programs only the benchmarks need (ssbench, which drives
 # the VMs of tests/workloads/vmm.c), into GUEST_BIN.
 
@@ -16,5 +17,6 @@ $(GUEST_BIN)/ssbench: $(BENCH_SRCS) include/uapi/shadowstat.h $(wildcard tests/w
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN_CFLAGS) -Itests/workloads -static -o $@ $(BENCH_SRCS)
 
+# on Debian 12's kernel and the newest trixie-backports one (KERNELS= to choose)
 bench:
-	KVER=$(KVER) bench/run.sh
+	bench/kernels.sh

@@ -15,7 +15,8 @@
 # Prints a table (bench/report.awk) and keeps it with the raw RESULT lines in
 # bench/results/<date>-<kernel>.txt.
 #
-# Environment: KVER (kernel to boot), ROUNDS_ICOUNT (default 5), ROUNDS_WALL (10), TOOLS
+# Environment: KVER (kernel to boot; KIMG, MODDIR and SS_KO, a shadowstat.ko built for it,
+# for a kernel not installed here: bench/kernels.sh sets them), ROUNDS_ICOUNT (default 5), ROUNDS_WALL (10), TOOLS
 # (rounds with perf/bpftrace, default 2; 0 for none), BOOTS ("icount wall"), BENCH_TIMEOUT
 # (seconds per boot, default 7200), BENCH_MEM (guest RAM, default 4G), BENCH_APPEND (more
 # ssbench.*= settings, see bench/guest/bench.sh), BENCH_RESULTS (directory of the results).
@@ -49,14 +50,20 @@ rm -rf "$WORK"
 mkdir -p "$WORK" "$LOGDIR" "$RESULTS" || die "cannot create $WORK or $RESULTS"
 t_start=$(date +%s)
 
-make -C "$REPO" modules KDIR="$MODDIR/build" >"$LOGDIR/module-build.log" 2>&1 ||
-	die "module build failed (see $LOGDIR/module-build.log)"
+if [ -n "${SS_KO:-}" ]; then
+	ko=$SS_KO
+	echo "SS_KO=$SS_KO, not built here" >"$LOGDIR/module-build.log"
+else
+	make -C "$REPO" modules KDIR="$MODDIR/build" >"$LOGDIR/module-build.log" 2>&1 ||
+		die "module build failed (see $LOGDIR/module-build.log)"
+	ko=$REPO/module/shadowstat.ko
+fi
 make -C "$REPO" guest-bins bench-bins GUEST_BIN="$WORK/bin" >"$LOGDIR/guest-bins.log" 2>&1 ||
 	die "guest programs failed to build (see $LOGDIR/guest-bins.log)"
 
 # ---- initramfs: the test one, our /init, and perf and bpftrace if the host has them ----
 ROOT=$WORK/root
-initramfs_root "$ROOT" "$REPO/module/shadowstat.ko" "$WORK/bin"
+initramfs_root "$ROOT" "$ko" "$WORK/bin"
 cp "$REPO/bench/guest/init.sh" "$ROOT/init"
 cp "$REPO/bench/guest/bench.sh" "$ROOT/bench.sh"
 chmod +x "$ROOT/init"

@@ -38,6 +38,23 @@ struct ss_btf_enum64 {
 /* BTF allows 2^24 bytes of strings over base and split together. */
 #define SS_BTF_MAX_STR		(BTF_MAX_NAME_OFFSET + 1U)
 
+/*
+ * The header as first defined (magic .. str_len), and the one 7.1 grew with a
+ * layout section (layout_off, layout_len): a u32 array, so that this reads
+ * both whichever uapi header it is built against.
+ */
+#define SS_BTF_HDR_V1_LEN	24
+#define SS_BTF_HDR_LAYOUT_LEN	32
+#define SS_BTF_HDR_LAYOUT_OFF_W	6
+#define SS_BTF_HDR_LAYOUT_LEN_W	7
+
+/* One entry of the layout section, per kind: how to size its records. */
+struct ss_btf_layout {
+	u8 info_sz;
+	u8 elem_sz;
+	u16 flags;
+};
+
 static int ss_btf_fail(struct ss_btf *btf, int err, const char *why, u32 id)
 {
 	btf->err = why;
@@ -45,14 +62,19 @@ static int ss_btf_fail(struct ss_btf *btf, int err, const char *why, u32 id)
 	return err;
 }
 
+/*
+ * The widest info fields of any format so far (7.1 widened them from 5 and 16
+ * bits, whose upper bits had to be zero before): the same on every kernel,
+ * whatever uapi header this is built against.
+ */
 static u32 ss_kind(const struct btf_type *t)
 {
-	return BTF_INFO_KIND(t->info);
+	return (t->info >> 24) & 0x7f;
 }
 
 static u32 ss_vlen(const struct btf_type *t)
 {
-	return BTF_INFO_VLEN(t->info);
+	return t->info & 0xffffff;
 }
 
 static bool ss_kflag(const struct btf_type *t)
@@ -70,10 +92,12 @@ static bool ss_pow2_le8(u32 size)
  * record is not one this reader can size or is self-inconsistent.  This is
  * what makes a walk over the type section safe, so it knows every kind.
  */
-static int ss_btf_extra_size(struct ss_btf *btf, const struct btf_type *t,
-			     u32 id)
+static int ss_btf_extra_size(struct ss_btf *btf, const struct ss_btf_blob *b,
+			     const struct btf_type *t, u32 id)
 {
+	const struct ss_btf_layout *lay = (const void *)b->layout;
 	u32 vlen = ss_vlen(t);
+	u64 size;
 
 	switch (ss_kind(t)) {
 	case BTF_KIND_INT:
@@ -133,15 +157,24 @@ static int ss_btf_extra_size(struct ss_btf *btf, const struct btf_type *t,
 			break;
 		return sizeof(struct ss_btf_decl_tag);
 	default:
-		/* a newer kind: its record size is unknown, so stop here */
-		return ss_btf_fail(btf, -EOPNOTSUPP, "unknown BTF kind", id);
+		/*
+		 * A newer kind: its layout section (7.1+), where there is one,
+		 * says how long its records are; else stop here.
+		 */
+		if (ss_kind(t) >= b->layout_len / sizeof(*lay))
+			return ss_btf_fail(btf, -EOPNOTSUPP, "unknown BTF kind", id);
+		size = lay[ss_kind(t)].info_sz + (u64)vlen * lay[ss_kind(t)].elem_sz;
+		if (size > 0x7fffffff)
+			return ss_btf_fail(btf, -EINVAL, "BTF record too large", id);
+		return size;
 	}
 	return ss_btf_fail(btf, -EINVAL, "bad vlen for BTF kind", id);
 }
 
-/* Record size of an already validated type. */
-static u32 ss_btf_rec_size(const struct btf_type *t)
+/* Record size of an already validated type of blob @b. */
+static u32 ss_btf_rec_size(const struct ss_btf_blob *b, const struct btf_type *t)
 {
+	const struct ss_btf_layout *lay = (const void *)b->layout;
 	u32 vlen = ss_vlen(t);
 
 	switch (ss_kind(t)) {
@@ -164,8 +197,20 @@ static u32 ss_btf_rec_size(const struct btf_type *t)
 		return sizeof(*t) + vlen * sizeof(struct btf_var_secinfo);
 	case SS_BTF_KIND_DECL_TAG:
 		return sizeof(*t) + sizeof(struct ss_btf_decl_tag);
-	default:
+	case BTF_KIND_PTR:
+	case BTF_KIND_FWD:
+	case BTF_KIND_TYPEDEF:
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_CONST:
+	case BTF_KIND_RESTRICT:
+	case SS_BTF_KIND_TYPE_TAG:
+	case BTF_KIND_FLOAT:
+	case BTF_KIND_FUNC:
 		return sizeof(*t);
+	default:
+		/* a newer kind, sized by the layout section at open */
+		return sizeof(*t) + lay[ss_kind(t)].info_sz +
+		       vlen * lay[ss_kind(t)].elem_sz;
 	}
 }
 
@@ -193,10 +238,12 @@ static int ss_btf_blob_init(struct ss_btf *btf, struct ss_btf_blob *b,
 			    u32 str_base, bool is_split)
 {
 	const struct btf_header *hdr = data;
+	const u32 *words = data;
 	const u8 *p = data;
-	u64 body, t_end, s_end;
+	u64 body, t_end, s_end, l_end;
+	u32 l_off = 0, l_len = 0;
 
-	if (!data || len < sizeof(*hdr))
+	if (!data || len < SS_BTF_HDR_V1_LEN)
 		return ss_btf_fail(btf, -EINVAL, "BTF shorter than its header", 0);
 	/* the records are read in place as u32 fields */
 	if ((unsigned long)data & (sizeof(u32) - 1))
@@ -210,18 +257,28 @@ static int ss_btf_blob_init(struct ss_btf *btf, struct ss_btf_blob *b,
 		return ss_btf_fail(btf, -EOPNOTSUPP,
 				   "unsupported BTF version", 0);
 	/*
-	 * A longer header is a newer format whose extra fields we do not
-	 * need; the section offsets stay relative to its end.
+	 * Any header from the first one on: a longer one is a newer format,
+	 * whose layout section (7.1+) is used to skip kinds we do not know;
+	 * the section offsets stay relative to its end.
 	 */
-	if (hdr->hdr_len < sizeof(*hdr) || hdr->hdr_len > len)
+	if (hdr->hdr_len < SS_BTF_HDR_V1_LEN || hdr->hdr_len > len ||
+	    hdr->hdr_len % sizeof(u32))
 		return ss_btf_fail(btf, -EINVAL, "bad BTF hdr_len", 0);
+	if (hdr->hdr_len >= SS_BTF_HDR_LAYOUT_LEN) {
+		l_off = words[SS_BTF_HDR_LAYOUT_OFF_W];
+		l_len = words[SS_BTF_HDR_LAYOUT_LEN_W];
+	}
 
 	body = len - hdr->hdr_len;
 	t_end = (u64)hdr->type_off + hdr->type_len;
 	s_end = (u64)hdr->str_off + hdr->str_len;
-	if (t_end > body || s_end > body)
+	l_end = (u64)l_off + l_len;
+	if (t_end > body || s_end > body || l_end > body)
 		return ss_btf_fail(btf, -EINVAL,
 				   "BTF section past the end of the data", 0);
+	if (l_len && ((hdr->hdr_len + l_off) % sizeof(u32) ||
+		      l_len % sizeof(struct ss_btf_layout)))
+		return ss_btf_fail(btf, -EINVAL, "bad BTF layout section", 0);
 	if ((hdr->hdr_len + hdr->type_off) & (sizeof(u32) - 1))
 		return ss_btf_fail(btf, -EINVAL,
 				   "BTF type section not 4-byte aligned", 0);
@@ -236,6 +293,8 @@ static int ss_btf_blob_init(struct ss_btf *btf, struct ss_btf_blob *b,
 	b->first_id = first_id;
 	b->nr_types = 0;
 	b->str_base = str_base;
+	b->layout = l_len ? p + hdr->hdr_len + l_off : NULL;
+	b->layout_len = l_len;
 
 	/*
 	 * A base's strings start with the empty name at offset 0; a split
@@ -268,7 +327,7 @@ static int ss_btf_blob_walk(struct ss_btf *btf, struct ss_btf_blob *b)
 			return ss_btf_fail(btf, -EINVAL,
 					   "truncated BTF type record", id);
 		t = (const struct btf_type *)(b->types + off);
-		extra = ss_btf_extra_size(btf, t, id);
+		extra = ss_btf_extra_size(btf, b, t, id);
 		if (extra < 0)
 			return extra;
 		if (b->types_len - off - sizeof(*t) < (u32)extra)
@@ -423,7 +482,7 @@ static int ss_btf_blob_check_refs(struct ss_btf *btf,
 			if (err)
 				return err;
 		}
-		off += ss_btf_rec_size(t);
+		off += ss_btf_rec_size(b, t);
 	}
 	return 0;
 }
@@ -484,7 +543,7 @@ static void ss_btf_blob_index(const struct ss_btf_blob *b, u32 *buf)
 
 	while (off < b->types_len) {
 		buf[id++] = off;
-		off += ss_btf_rec_size((const void *)(b->types + off));
+		off += ss_btf_rec_size(b, (const void *)(b->types + off));
 	}
 }
 
@@ -514,7 +573,7 @@ const struct btf_type *ss_btf_type_by_id(struct ss_btf *btf, u32 id)
 		return (const void *)(b->types + btf->index[id]);
 	/* no index: walk to it; fine for the handful of lookups we do */
 	for (i = b->first_id; i < id; i++)
-		off += ss_btf_rec_size((const void *)(b->types + off));
+		off += ss_btf_rec_size(b, (const void *)(b->types + off));
 	return (const void *)(b->types + off);
 }
 
@@ -535,7 +594,7 @@ static int ss_btf_blob_find_struct(struct ss_btf *btf,
 				return 0;
 			}
 		}
-		off += ss_btf_rec_size(t);
+		off += ss_btf_rec_size(b, t);
 	}
 	return -ENOENT;
 }

@@ -30,6 +30,8 @@ struct ss_btf_blob {
 	u32 first_id;		/* type id of the first type in @types */
 	u32 nr_types;		/* number of types in @types */
 	u32 str_base;		/* string offset of strs[0] */
+	const u8 *layout;	/* the layout section (7.1+), or NULL */
+	u32 layout_len;
 };
 
 struct ss_btf {

@@ -14,7 +14,9 @@
 #include "ss_layout.h"
 #include "ss_snapshot.h"
 #include "ss_tdp_root.h"
+#include "ss_tdp_walk.h"
 #include "ss_sp.h"
+#include "ss_sp_owner.h"
 #include "ss_vm.h"
 
 int ss_vm_list(struct ss_vm_info *infos, int max)
@@ -97,6 +99,48 @@ static int ss_layout_format(char *buf, size_t size)
 			 l->mmu_valid_gen, l->role, l->gfn, l->root_count);
 }
 
+/* The KVM functions called through a pointer, and why each call is safe. */
+static int ss_kvm_calls_format(char *buf, size_t size)
+{
+	int i, len;
+
+	len = scnprintf(buf, size, "indirect calls:\n");
+	for (i = 0; i < SS_KVM_NR_CALLS; i++) {
+		const struct ss_kvm_call *c = &ss_kvm_calls[i];
+
+		len += scnprintf(buf + len, size - len, "  %-22s %s: %s\n", c->name,
+				 c->fn ? "called" : "not called",
+				 c->why[0] ? c->why : "kvm not loaded");
+	}
+	return len;
+}
+
+/* Where tdp_mmu_pages comes from on this kernel. */
+static const char *ss_tdp_pages_source(void)
+{
+	if (ss_kvm_keeps_tdp_count())
+		return "tdp_mmu_pages is KVM's own count";
+	if (!ss_tdp_walk_usable())
+		return "tdp_mmu_pages unavailable: KVM keeps no count, kvm_mmu_page.spt unknown";
+	return "tdp_mmu_pages is a walk of the TDP tables at adoption, then link and free hooks";
+}
+
+/* VMs whose stats are degraded, and why. */
+static int ss_vm_degraded_format(char *buf, size_t size)
+{
+	struct ss_vm *vm;
+	int len = 0;
+
+	mutex_lock(&ss_vm_lock);
+	list_for_each_entry(vm, &ss_vms, node)
+		if (!READ_ONCE(vm->dead) && vm->seed_tdp < 0 && vm->tdp_why)
+			len += scnprintf(buf + len, size - len,
+					 "vm %s: tdp_mmu_pages unavailable: %s\n",
+					 vm->info.name, vm->tdp_why);
+	mutex_unlock(&ss_vm_lock);
+	return len;
+}
+
 ssize_t ss_status_format(char *buf, size_t size)
 {
 	int len;
@@ -107,6 +151,9 @@ ssize_t ss_status_format(char *buf, size_t size)
 			 ss_kvm_ready() ? "attached" : "not attached: ",
 			 ss_kvm_ready() ? "" : ss_kvm_why);
 	len += ss_layout_format(buf + len, size - len);
+	len += scnprintf(buf + len, size - len, "mmu_shadow_pages: %s\n",
+			 ss_kvm_shadow_pages_source());
+	len += ss_kvm_calls_format(buf + len, size - len);
 	len += scnprintf(buf + len, size - len, "hooks:\n");
 	len += ss_hooks_format(buf + len, size - len);
 	len += scnprintf(buf + len, size - len, "features:\n");
@@ -121,5 +168,11 @@ ssize_t ss_status_format(char *buf, size_t size)
 			 "tdp_roots: %lld evicted, %lld frees under a root of no tracked VM\n",
 			 atomic64_read(&ss_tdp_roots_evicted),
 			 atomic64_read(&ss_tdp_root_unknown));
+	len += scnprintf(buf + len, size - len,
+			 "tdp_walk: %s; at adoption it agreed with KVM's count %lld times, disagreed %lld\n",
+			 ss_tdp_pages_source(), atomic64_read(&ss_tdp_walk_agreed),
+			 atomic64_read(&ss_tdp_walk_disagreed));
+	len += ss_sp_owner_format(buf + len, size - len);
+	len += ss_vm_degraded_format(buf + len, size - len);
 	return len;
 }

@@ -32,7 +32,8 @@ struct ss_hook {
 	/* filled in by ss_hooks_install() */
 	bool attached;
 	char resolved[SS_KSYM_NAME_LEN];
-	char why[96];
+	/* room for a resolved name and an errno */
+	char why[SS_KSYM_NAME_LEN + 64];
 	struct kprobe kp;
 	struct kretprobe krp;
 	struct tracepoint *tp;

@@ -74,15 +74,14 @@ static int ss_hook_resolve(struct ss_hook *h, unsigned long *addr)
 	const char *const *sym;
 
 	for (sym = h->symbols; *sym; sym++) {
-		*addr = ss_ksym_lookup("kvm", *sym);
+		*addr = ss_ksym_func(*sym);
 		if (*addr) {
 			strscpy(h->resolved, *sym, sizeof(h->resolved));
 			return 0;
 		}
 	}
 	for (sym = h->symbols; *sym; sym++) {
-		*addr = ss_ksym_lookup_clone("kvm", *sym, h->resolved,
-					     sizeof(h->resolved));
+		*addr = ss_ksym_func_clone(*sym, h->resolved, sizeof(h->resolved));
 		if (!*addr)
 			continue;
 		if (h->clone_ok)

@@ -5,7 +5,6 @@
  * loaded, so every KVM symbol is resolved when kvm.ko appears and forgotten
  * when it goes.
  */
-#include <linux/hash.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include "ss_config.h"
@@ -18,43 +17,47 @@ struct ss_kvm_syms ss_kvm;
 char ss_kvm_why[96] = "kvm not loaded";
 
 /*
- * kvm_get_running_vcpus() hands out the address of KVM's per-CPU
- * kvm_running_vcpu (5.7+). Use it only if it lies in kvm.ko's own per-CPU
- * area; else every read goes through kvm_get_running_vcpu().
+ * The functions shadowstat calls through a pointer, each exported by kvm and
+ * checked by ss_ksym_exported_fn(); status lists them with the check's result.
+ * kvm_get_running_vcpu() is only called where the per-CPU variable behind it
+ * was not found.
  */
-static struct kvm_vcpu * __percpu *ss_kvm_running_vcpus(struct module *kvm_mod)
-{
-	struct kvm_vcpu * __percpu *(*get)(void);
-	struct kvm_vcpu * __percpu *p;
+struct ss_kvm_call ss_kvm_calls[SS_KVM_NR_CALLS] = {
+	[SS_KVM_CALL_PUT_KVM] = { "kvm_put_kvm" },
+	[SS_KVM_CALL_RUNNING_VCPU] = { "kvm_get_running_vcpu" },
+};
 
-	get = (void *)ss_ksym_lookup("kvm", "kvm_get_running_vcpus");
-	if (!get || !kvm_mod)
-		return NULL;
-	p = get();
-#ifdef CONFIG_SMP
-	if ((unsigned long)p < (unsigned long)kvm_mod->percpu ||
-	    (unsigned long)p + sizeof(void *) >
-	    (unsigned long)kvm_mod->percpu + kvm_mod->percpu_size)
-		return NULL;
-#endif
-	return p;
+static void *ss_kvm_call_resolve(enum ss_kvm_call_id id)
+{
+	struct ss_kvm_call *c = &ss_kvm_calls[id];
+
+	c->fn = ss_ksym_exported_fn(c->name, c->why, sizeof(c->why));
+	return c->fn;
 }
 
 int ss_kvm_resolve(struct module *kvm_mod)
 {
 	struct ss_kvm_syms s = {};
 
-	s.kvm_lock = (void *)ss_ksym_lookup("kvm", "kvm_lock");
-	s.vm_list = (void *)ss_ksym_lookup("kvm", "vm_list");
-	s.put_kvm = (void *)ss_ksym_lookup("kvm", "kvm_put_kvm");
-	s.running_vcpu = (void *)ss_ksym_lookup("kvm", "kvm_get_running_vcpu");
-	s.running_vcpus = ss_kvm_running_vcpus(kvm_mod);
-	s.tdp_enabled = (void *)ss_ksym_lookup("kvm", "tdp_enabled");
-	s.tdp_mmu_enabled = (void *)ss_ksym_lookup("kvm", "tdp_mmu_enabled");
+	ss_ksym_use(kvm_mod);
+	s.kvm_lock = (void *)ss_ksym_data("kvm_lock");
+	s.vm_list = (void *)ss_ksym_data("vm_list");
+	s.put_kvm = ss_kvm_call_resolve(SS_KVM_CALL_PUT_KVM);
+	/* read directly, where kvm_get_running_vcpu() would read it for us */
+	s.running_vcpus = ss_ksym_percpu("kvm_running_vcpu", sizeof(struct kvm_vcpu *));
+	if (s.running_vcpus)
+		strscpy(ss_kvm_calls[SS_KVM_CALL_RUNNING_VCPU].why,
+			"not needed: kvm_running_vcpu is read directly",
+			sizeof(ss_kvm_calls[SS_KVM_CALL_RUNNING_VCPU].why));
+	else
+		s.running_vcpu = ss_kvm_call_resolve(SS_KVM_CALL_RUNNING_VCPU);
+	s.tdp_enabled = (void *)ss_ksym_data("tdp_enabled");
+	s.tdp_mmu_enabled = (void *)ss_ksym_data("tdp_mmu_enabled");
 	if (!s.kvm_lock || !s.vm_list || !s.put_kvm) {
 		snprintf(ss_kvm_why, sizeof(ss_kvm_why), "kvm symbols missing:%s%s%s",
 			 s.kvm_lock ? "" : " kvm_lock", s.vm_list ? "" : " vm_list",
 			 s.put_kvm ? "" : " kvm_put_kvm");
+		ss_ksym_use(NULL);
 		return -ENOENT;
 	}
 	ss_kvm = s;
@@ -63,7 +66,14 @@ int ss_kvm_resolve(struct module *kvm_mod)
 
 void ss_kvm_forget(void)
 {
+	int i;
+
 	memset(&ss_kvm, 0, sizeof(ss_kvm));
+	for (i = 0; i < SS_KVM_NR_CALLS; i++) {
+		ss_kvm_calls[i].fn = NULL;
+		ss_kvm_calls[i].why[0] = '\0';
+	}
+	ss_ksym_use(NULL);
 	strscpy(ss_kvm_why, "kvm not loaded", sizeof(ss_kvm_why));
 }
 
@@ -98,6 +108,7 @@ bool ss_kvm_pin(struct kvm *kvm)
 	return ok;
 }
 
+/* kvm_put_kvm() is exported: a valid indirect-call target under IBT */
 void ss_kvm_unpin(struct kvm *kvm)
 {
 	ss_kvm.put_kvm(kvm);
@@ -130,6 +141,24 @@ enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm)
 	return ss_kvm_uses_tdp_mmu(kvm) ? SS_MMU_TDP : SS_MMU_TDP_LEGACY;
 }
 
+const char *ss_kvm_shadow_pages_source(void)
+{
+#if defined(SS_HAVE_N_USED_MMU_PAGES)
+	return "kvm->arch.n_used_mmu_pages";
+#else
+	return "KVM's own stat kvm->stat.mmu_shadow_pages (7.2+, its debugfs file is KVM's)";
+#endif
+}
+
+bool ss_kvm_keeps_tdp_count(void)
+{
+#if defined(SS_HAVE_TDP_MMU_PAGES_LIST) || defined(SS_HAVE_TDP_MMU_PAGES_ATOMIC)
+	return true;
+#else
+	return false;
+#endif
+}
+
 long ss_kvm_tdp_pages(struct kvm *kvm)
 {
 	long n = 0;
@@ -152,58 +181,6 @@ long ss_kvm_tdp_pages(struct kvm *kvm)
 	n = -1;
 #endif
 	return n;
-}
-
-/* longer than any hash chain KVM would keep (it reports the longest) */
-#define SS_HASH_MAX_HOPS 4096
-
-/* The layout and headers let ss_kvm_of_shadow_page() work. */
-bool ss_kvm_can_find_shadow_owner(void)
-{
-#ifdef SS_HAVE_MMU_PAGE_HASH_ARRAY
-	return ss_sp_layout.found && ss_sp_layout.hash_link >= 0;
-#else
-	return false;
-#endif
-}
-
-/*
- * The VM of shadow (not TDP) page @sp, for events with no vCPU: every shadow
- * page stays on its VM's mmu_page_hash[] from its creation to its free, and
- * the chain leads back to the bucket head inside struct kvm. The caller
- * holds that VM's mmu_lock for write, as KVM does around each zap, so the
- * chain is still; it must be in an RCU read-side section (any probe is).
- * Returns ERR_PTR(-ENOENT) for a VM that is not tracked (yet), NULL if the
- * chain could not be followed.
- */
-struct kvm *ss_kvm_of_shadow_page(const void *sp)
-{
-#ifdef SS_HAVE_MMU_PAGE_HASH_ARRAY
-	const struct hlist_node *node;
-	size_t head;
-	int hop;
-
-	head = offsetof(struct kvm, arch.mmu_page_hash) +
-	       hash_64(ss_sp_gfn(sp), KVM_MMU_HASH_SHIFT) * sizeof(struct hlist_head);
-	node = (const struct hlist_node *)ss_sp_field(sp, ss_sp_layout.hash_link);
-	for (hop = 0; hop < SS_HASH_MAX_HOPS; hop++) {
-		struct hlist_node **pprev = READ_ONCE(node->pprev);
-		struct kvm *kvm = (struct kvm *)((char *)pprev - head);
-
-		if (!pprev)
-			return NULL;
-		/* compares addresses only: nothing is read through @kvm */
-		if (ss_vm_find(kvm))
-			return kvm;
-		/* a shadow page is a slab object; struct kvm is vmalloc()ed */
-		if (is_vmalloc_addr(pprev))
-			return ERR_PTR(-ENOENT);
-		if (!virt_addr_valid(pprev))
-			return NULL;
-		node = (const struct hlist_node *)pprev;
-	}
-#endif
-	return NULL;
 }
 
 /* Note each TDP root of @kvm as @vm's. Caller holds mmu_lock. */

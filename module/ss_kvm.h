@@ -21,6 +21,17 @@ struct ss_kvm_syms {
 };
 
 extern struct ss_kvm_syms ss_kvm;
+
+enum ss_kvm_call_id { SS_KVM_CALL_PUT_KVM, SS_KVM_CALL_RUNNING_VCPU, SS_KVM_NR_CALLS };
+
+/* A KVM function called through a pointer, and how it was checked (status). */
+struct ss_kvm_call {
+	const char *name;
+	void *fn;
+	char why[64];
+};
+
+extern struct ss_kvm_call ss_kvm_calls[SS_KVM_NR_CALLS];
 /* why shadowstat is not attached to kvm, for status */
 extern char ss_kvm_why[96];
 
@@ -44,7 +55,7 @@ static inline struct kvm *ss_kvm_running(void)
 
 	if (likely(ss_kvm.running_vcpus))
 		vcpu = this_cpu_read(*ss_kvm.running_vcpus);
-	else
+	else	/* exported: a valid indirect-call target under IBT */
 		vcpu = ss_kvm.running_vcpu ? ss_kvm.running_vcpu() : NULL;
 	return vcpu ? vcpu->kvm : NULL;
 }
@@ -54,13 +65,15 @@ bool ss_kvm_pin(struct kvm *kvm);
 void ss_kvm_unpin(struct kvm *kvm);
 
 unsigned long ss_kvm_shadow_pages(struct kvm *kvm);
+/* Where ss_kvm_shadow_pages() reads, for status. */
+const char *ss_kvm_shadow_pages_source(void);
 bool ss_kvm_uses_tdp_mmu(struct kvm *kvm);
 enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm);
+/* This kernel counts its non-root TDP MMU pages itself. */
+bool ss_kvm_keeps_tdp_count(void);
 /* Non-root TDP MMU pages, or -1 when this kernel keeps no count. */
 long ss_kvm_tdp_pages(struct kvm *kvm);
 long ss_kvm_tdp_roots(struct kvm *kvm);
-bool ss_kvm_can_find_shadow_owner(void);
-struct kvm *ss_kvm_of_shadow_page(const void *sp);
 struct ss_vm;
 void ss_kvm_add_tdp_roots(struct kvm *kvm, struct ss_vm *vm);
 

@@ -25,12 +25,22 @@ MODULE_PARM_DESC(kvm_debugfs,
 
 static void ss_kvm_debugfs_link(struct dentry *dir, const char *prefix)
 {
+	struct dentry *d;
 	char target[96];
 	int i;
 
 	for (i = 0; i < SS_NR_STATS; i++) {
+		/*
+		 * Where KVM has a stat of that name itself (mmu_shadow_pages,
+		 * 7.2+), its own file serves kvm_stat; debugfs would log the
+		 * clash if we tried.
+		 */
+		d = debugfs_lookup(ss_stat_defs[i].name, dir);
+		if (d) {
+			dput(d);
+			continue;
+		}
 		snprintf(target, sizeof(target), "%s/%s", prefix, ss_stat_defs[i].name);
-		/* fails harmlessly where KVM has a stat of that name itself */
 		debugfs_create_symlink(ss_stat_defs[i].name, dir, target);
 	}
 }

@@ -7,7 +7,7 @@
  * are all we keep.
  */
 #include <linux/kernel.h>
-#include <linux/kernel_read_file.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -63,40 +63,63 @@ int ss_layout_fail(struct ss_sp_layout *l, int err, const char *fmt, ...)
 }
 
 /*
- * Read a whole sysfs BTF file into a vmalloc()ed buffer.  kernfs gives
- * these bin files their BTF size as i_size, which kernel_read_file()
- * needs to size the buffer.
+ * Read a whole sysfs BTF file into a vmalloc()ed buffer, with a plain VFS
+ * read: kernel_read_file() would run the kernel_read_file LSM hook with
+ * READING_UNKNOWN, which IPE (6.12+) WARNs about, and these files need no
+ * such check (any root process may read them). kernfs gives them their BTF
+ * size as i_size.
  */
 static int ss_read_btf(struct ss_sp_layout *l, const char *path,
 		       void **buf, size_t *len)
 {
+	struct file *f;
+	loff_t size, pos = 0;
 	ssize_t n;
+	int err;
 
 	*buf = NULL;
-	n = kernel_read_file_from_path(path, 0, buf, SS_BTF_MAX_FILE, NULL,
-				       READING_UNKNOWN);
-	if (n >= 0) {
-		*len = n;
-		return 0;
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f)) {
+		err = PTR_ERR(f);
+		if (err == -ENOENT)	/* the caller knows why it may be missing */
+			return ss_layout_fail(l, err, "no %s", path);
+		if (err == -EACCES || err == -EPERM)
+			return ss_layout_fail(l, err, "opening %s denied (LSM?): %d",
+					      path, err);
+		return ss_layout_fail(l, err, "opening %s failed: %d", path, err);
 	}
-	*buf = NULL;	/* kernel_read_file() freed what it allocated */
-
-	switch (n) {
-	case -ENOENT:
-		/* the caller knows why the file may be missing */
-		return ss_layout_fail(l, -ENOENT, "no %s", path);
-	case -EFBIG:
-		return ss_layout_fail(l, -EFBIG, "%s is over %u MiB",
-				      path, SS_BTF_MAX_FILE >> 20);
-	case -EACCES:
-	case -EPERM:
-		return ss_layout_fail(l, n, "reading %s denied (LSM?): %zd",
-				      path, n);
-	case -EINVAL:
-		return ss_layout_fail(l, n, "%s is empty or not a file", path);
-	default:
-		return ss_layout_fail(l, n, "reading %s failed: %zd", path, n);
+	size = i_size_read(file_inode(f));
+	if (size <= 0) {
+		err = ss_layout_fail(l, -EINVAL, "%s is empty", path);
+		goto out;
 	}
+	if (size > SS_BTF_MAX_FILE) {
+		err = ss_layout_fail(l, -EFBIG, "%s is over %u MiB", path,
+				     SS_BTF_MAX_FILE >> 20);
+		goto out;
+	}
+	*buf = vmalloc(size);
+	if (!*buf) {
+		err = ss_layout_fail(l, -ENOMEM, "no memory for %s", path);
+		goto out;
+	}
+	while (pos < size) {
+		n = kernel_read(f, *buf + pos, size - pos, &pos);
+		if (n <= 0)
+			break;
+	}
+	if (pos != size) {
+		err = ss_layout_fail(l, -EIO, "reading %s stopped at %lld of %lld bytes",
+				     path, pos, size);
+		vfree(*buf);
+		*buf = NULL;
+		goto out;
+	}
+	*len = size;
+	err = 0;
+out:
+	filp_close(f, NULL);
+	return err;
 }
 
 /* Fill @l from the open BTF, whose kvm_mmu_page is @sid. */

@@ -21,6 +21,7 @@
 #include "ss_kvm_debugfs.h"
 #include "ss_layout.h"
 #include "ss_sp.h"
+#include "ss_sp_owner.h"
 #include "ss_vm.h"
 
 struct ss_sp_layout ss_sp_layout;
@@ -33,7 +34,6 @@ MODULE_PARM_DESC(ignore_btf,
 static DEFINE_MUTEX(ss_attach_lock);
 static struct module *ss_kvm_mod;	/* kvm.ko we are attached to */
 static struct module *ss_kvm_found;	/* found live at load, not yet attached */
-static int ss_ksym_err;
 
 static bool ss_is_kvm(struct module *mod)
 {
@@ -45,11 +45,6 @@ static void ss_attach(struct module *kvm_mod)
 	lockdep_assert_held(&ss_attach_lock);
 	if (ss_kvm_mod)
 		return;
-	if (ss_ksym_err) {
-		snprintf(ss_kvm_why, sizeof(ss_kvm_why),
-			 "kernel symbols cannot be resolved (%d)", ss_ksym_err);
-		return;
-	}
 	if (ss_kvm_resolve(kvm_mod)) {
 		pr_warn("shadowstat: not attaching to kvm: %s\n", ss_kvm_why);
 		return;
@@ -62,6 +57,7 @@ static void ss_attach(struct module *kvm_mod)
 			ss_sp_layout.why);
 	}
 	ss_kvm_mod = kvm_mod;
+	ss_sp_owner_reset();
 	ss_hooks_install(kvm_mod);
 	ss_features_update();
 	ss_vm_scan();
@@ -146,10 +142,6 @@ static int __init ss_init(void)
 {
 	int ret;
 
-	ss_ksym_err = ss_ksym_init();
-	if (ss_ksym_err)
-		pr_warn("shadowstat: cannot resolve kernel symbols (%d): only status is available\n",
-			ss_ksym_err);
 	ret = ss_vm_init();
 	if (ret)
 		return ret;

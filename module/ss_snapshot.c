@@ -70,6 +70,11 @@ struct ss_walk {
 	u64 pages, unsync, direct, root, obsolete, level[5];
 };
 
+u64 ss_walk_budget_ns(void)
+{
+	return (u64)READ_ONCE(walk_budget_us) * NSEC_PER_USEC;
+}
+
 static void ss_walk_add_root(struct ss_walk *w, hpa_t hpa, bool collect)
 {
 	unsigned long pfn = hpa >> PAGE_SHIFT;
@@ -344,11 +349,12 @@ static void ss_fill_events(struct ss_vm *vm, s64 *v, long n_used, long tdp)
 		v[SS_STAT_mirror_shadow_pages] = SS_UNAVAIL;
 		v[SS_STAT_mirror_drift] = SS_UNAVAIL;
 	}
-	/* no counter in this kernel: the TDP count comes from the hooks */
+	/* no counter in this kernel: the seed's walk, moved by the hooks since */
 	if (tdp < 0)
 		v[SS_STAT_tdp_mmu_pages] =
-			ss_features_have(SS_F_TDP_LINK | SS_F_TDP_FREE) && !vm->seed_tdp ?
-			v[SS_STAT_tdp_sp_created] - v[SS_STAT_tdp_sp_freed] : SS_UNAVAIL;
+			ss_features_have(SS_F_TDP_LINK | SS_F_TDP_FREE) && vm->seed_tdp >= 0 ?
+			vm->seed_tdp + v[SS_STAT_tdp_sp_created] - v[SS_STAT_tdp_sp_freed] :
+			SS_UNAVAIL;
 }
 
 static void ss_fill_walk(s64 *v, struct ss_walk *w, bool ok)

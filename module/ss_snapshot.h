@@ -9,6 +9,8 @@
 
 int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags);
 bool ss_stat_from_walk(enum ss_stat_id id);
+/* walk_budget_us: how long a walk may hold mmu_lock in all */
+u64 ss_walk_budget_ns(void);
 int ss_totals_snapshot_flags(s64 values[SS_NR_STATS], unsigned int flags);
 
 extern atomic64_t ss_walks_truncated;

@@ -17,6 +17,9 @@
 #include "ss_features.h"
 #include "ss_kvm.h"
 #include "ss_kvm_debugfs.h"
+#include "ss_snapshot.h"
+#include "ss_sp_owner.h"
+#include "ss_tdp_walk.h"
 #include "ss_vm.h"
 
 DEFINE_HASHTABLE(ss_vm_hash, SS_VM_HASH_BITS);
@@ -50,6 +53,37 @@ static void ss_vm_name(struct ss_vm *vm, struct kvm *kvm)
 	snprintf(info->name, sizeof(info->name), "%d-vm%llu", pid, info->id);
 }
 
+atomic64_t ss_tdp_walk_agreed = ATOMIC64_INIT(0);
+atomic64_t ss_tdp_walk_disagreed = ATOMIC64_INIT(0);
+
+/*
+ * The TDP MMU page tables @kvm has when adopted (mmu_lock held for write):
+ * KVM's own count @tdp where it keeps one, which a walk of the tables is
+ * checked against (status shows how often they agreed), else the walk.
+ * -1 if neither can tell; the reason goes to vm->tdp_why.
+ */
+static long ss_vm_seed_tdp(struct ss_vm *vm, struct kvm *kvm, long tdp)
+{
+	const char *why;
+	long walked;
+
+	if (!ss_kvm_uses_tdp_mmu(kvm) || !ss_tdp_walk_usable()) {
+		if (tdp < 0)
+			vm->tdp_why = "no TDP page count in this kernel, no kvm_mmu_page.spt";
+		return tdp;
+	}
+	walked = ss_tdp_count_tables(kvm, ss_walk_budget_ns(), &why);
+	if (tdp >= 0) {
+		if (walked >= 0)
+			atomic64_inc(walked == tdp ? &ss_tdp_walk_agreed :
+				     &ss_tdp_walk_disagreed);
+		return tdp;
+	}
+	if (walked < 0)
+		vm->tdp_why = why;
+	return walked;
+}
+
 /* Caller holds kvm_lock and ss_vm_lock; @kvm is on vm_list. */
 static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 {
@@ -69,7 +103,7 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	write_lock(&kvm->mmu_lock);
 	vm->seed_shadow = ss_kvm_shadow_pages(kvm);
 	tdp = ss_kvm_tdp_pages(kvm);
-	vm->seed_tdp = tdp < 0 ? 0 : tdp;
+	vm->seed_tdp = ss_vm_seed_tdp(vm, kvm, tdp);
 	vm->seed_recycled = kvm->stat.mmu_recycled;
 	vm->info.mmu_mode = ss_kvm_mmu_mode(kvm);
 	spin_lock_irqsave(&ss_vm_hash_lock, flags);
@@ -78,6 +112,7 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	/* roots made from now on are added by the kvm_mmu_get_page hook */
 	if (ss_tdp_root_usable())
 		ss_kvm_add_tdp_roots(kvm, vm);
+	ss_sp_owner_learn_vm(vm, kvm);
 	write_unlock(&kvm->mmu_lock);
 
 	list_add_tail(&vm->node, &ss_vms);
@@ -174,6 +209,7 @@ void ss_vm_destroyed(struct kvm *kvm)
 		hash_del_rcu(&vm->hash);
 		WRITE_ONCE(vm->dead, true);
 		ss_tdp_roots_forget(vm);
+		ss_sp_owner_forget(vm);
 	}
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	if (vm) {
@@ -207,6 +243,7 @@ void ss_vm_forget_all(void)
 		hash_del_rcu(&vm->hash);
 		WRITE_ONCE(vm->dead, true);
 		ss_tdp_roots_forget(vm);
+		ss_sp_owner_forget(vm);
 	}
 	spin_unlock_irq(&ss_vm_hash_lock);
 	list_splice_init(&ss_vms, &doomed);

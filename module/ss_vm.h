@@ -21,12 +21,16 @@ struct ss_vm {
 	bool dead;
 	struct ss_vm_info info;
 	long seed_shadow;		/* n_used_mmu_pages when first seen */
-	long seed_tdp;
+	long seed_tdp;			/* TDP MMU page tables then; -1 unknown */
+	const char *tdp_why;		/* why seed_tdp is unknown */
 	u64 seed_recycled;		/* kvm->stat.mmu_recycled when first seen */
 	struct dentry *dir;
 	struct work_struct free_work;
 	struct rcu_head rcu;
 	struct ss_tdp_roots tdp_roots;
+	/* KVM's table of shadow-page chains, once known (ss_sp_owner.c) */
+	struct hlist_head *page_hash;
+	struct hlist_node table_node;
 	/* event counters, indexed by stat id; only cumulative ones are used */
 	atomic64_t ev[SS_NR_STATS];
 };
@@ -34,6 +38,9 @@ struct ss_vm {
 #define SS_VM_HASH_BITS 6
 
 extern struct mutex ss_vm_lock;
+/* adoptions where a walk of the TDP tables was checked against KVM's count */
+extern atomic64_t ss_tdp_walk_agreed;
+extern atomic64_t ss_tdp_walk_disagreed;
 extern struct list_head ss_vms;
 extern struct hlist_head ss_vm_hash[1 << SS_VM_HASH_BITS];
 

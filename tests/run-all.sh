@@ -1,8 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Run every test suite (style gates, host unit tests, QEMU guest tests), then
-# print one summary line over all of them.
+# print one summary line over all of them. With --kernels, also the QEMU guest
+# suite on the rest of the kernel matrix (tests/kernels/run.sh; the default
+# kernel is the vm suite's already).
 set -u
+with_kernels=
+[ "${1:-}" = --kernels ] && with_kernels=1
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$top/build/test-logs
 mkdir -p "$log"
@@ -41,6 +45,11 @@ suite unit make -s -C "$top" unit
 suite vm "$top/tests/vm/run.sh"
 # DKMS and .deb round trips on this machine (files only; nothing is loaded)
 suite pkg make -s -C "$top" pkg-check
+if [ -n "$with_kernels" ]; then
+	SKIP_KERNELS=$(sh "$top/scripts/kver.sh")
+	export SKIP_KERNELS
+	suite kernels "$top/tests/kernels/run.sh"
+fi
 echo
 echo "all suites: $pass passed, $fail failed, $skip skipped"
 echo "$pass passed, $fail failed"

@@ -12,67 +12,62 @@
 #include <string.h>
 
 #include "args.h"
-
-enum ss_optid {
-	OPT_HELP, OPT_VERSION, OPT_JSON, OPT_CSV, OPT_PROM, OPT_DEVICE,
-	OPT_PID, OPT_GUEST, OPT_SORT, OPT_INTERVAL, OPT_ONCE, OPT_ITERATIONS,
-};
+#include "commands.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#define CMD(c)		(1U << (c))
-#define CMDS_ALL	(CMD(SS_CMD_NR) - 1)
-#define CMDS_DEV	(CMD(SS_CMD_LIST) | CMD(SS_CMD_SHOW) |		\
-			 CMD(SS_CMD_STATUS) | CMD(SS_CMD_TOP))
-#define CMDS_LISTING	(CMD(SS_CMD_LIST) | CMD(SS_CMD_SHOW) | CMD(SS_CMD_TOP))
 
 struct ss_opt {
 	char short_name;
 	const char *long_name;
 	enum ss_optid id;
-	bool has_arg;
-	unsigned int cmds;	/* commands it applies to */
+	const char *metavar;	/* NULL: takes no value */
+	const char *help;
 };
 
 static const struct ss_opt ss_opts[] = {
-	{ 'h', "help", OPT_HELP, false, CMDS_ALL },
-	{ 'V', "version", OPT_VERSION, false, CMDS_ALL },
-	{ 0, "json", OPT_JSON, false, CMDS_LISTING | CMD(SS_CMD_STATUS) },
-	{ 0, "csv", OPT_CSV, false, CMDS_LISTING },
-	{ 0, "prometheus", OPT_PROM, false, CMDS_LISTING },
-	{ 0, "device", OPT_DEVICE, true, CMDS_DEV },
-	{ 'p', "pid", OPT_PID, true, CMD(SS_CMD_LIST) | CMD(SS_CMD_TOP) },
-	{ 'g', "guest", OPT_GUEST, true, CMD(SS_CMD_LIST) | CMD(SS_CMD_TOP) },
-	{ 's', "sort", OPT_SORT, true, CMD(SS_CMD_LIST) | CMD(SS_CMD_TOP) },
-	{ 'i', "interval", OPT_INTERVAL, true, CMD(SS_CMD_TOP) },
-	{ '1', "once", OPT_ONCE, false, CMD(SS_CMD_TOP) },
-	{ 'n', "iterations", OPT_ITERATIONS, true, CMD(SS_CMD_TOP) },
+	{ 0, "json", OPT_JSON, NULL, "output as JSON (errors too)" },
+	{ 0, "csv", OPT_CSV, NULL, "output as CSV" },
+	{ 0, "prometheus", OPT_PROM, NULL, "node_exporter textfile format" },
+	{ 'p', "pid", OPT_PID, "PID", "only the VMs of this process" },
+	{ 'g', "guest", OPT_GUEST, "NAME", "only the VMs of this guest" },
+	{ 's', "sort", OPT_SORT, "STAT", "sort by a stat (largest first), or vm, pid, guest" },
+	{ 'i', "interval", OPT_INTERVAL, "SEC", "seconds between refreshes (default 1, from 0.1)" },
+	{ '1', "once", OPT_ONCE, NULL, "print once, after one interval, and exit" },
+	{ 'n', "iterations", OPT_ITERATIONS, "N", "stop after N refreshes" },
+	{ 0, "device", OPT_DEVICE, "PATH", "device node (default /dev/shadowstat)" },
+	{ 'h', "help", OPT_HELP, NULL, "help; `shadowstat COMMAND --help` for a command" },
+	{ 'V', "version", OPT_VERSION, NULL, "print versions" },
 };
 
-static const char *const ss_cmd_names[SS_CMD_NR] = {
-	[SS_CMD_LIST] = "list",
-	[SS_CMD_SHOW] = "show",
-	[SS_CMD_STATUS] = "status",
-	[SS_CMD_TOP] = "top",
-	[SS_CMD_HELP] = "help",
-	[SS_CMD_VERSION] = "version",
-};
-
-const char *ss_cmd_name(enum ss_cmd cmd)
+void ss_options_help(FILE *f, unsigned int options)
 {
-	return cmd < SS_CMD_NR ? ss_cmd_names[cmd] : "?";
+	char spell[48];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ss_opts); i++) {
+		const struct ss_opt *o = &ss_opts[i];
+
+		if (!(options & SS_OPT(o->id)))
+			continue;
+		if (o->short_name)
+			snprintf(spell, sizeof(spell), "-%c, --%s%s%s", o->short_name,
+				 o->long_name, o->metavar ? " " : "",
+				 o->metavar ? o->metavar : "");
+		else
+			snprintf(spell, sizeof(spell), "    --%s%s%s", o->long_name,
+				 o->metavar ? " " : "", o->metavar ? o->metavar : "");
+		fprintf(f, "  %-22s %s\n", spell, o->help);
+	}
 }
 
-static int ss_cmd_lookup(const char *name, enum ss_cmd *cmd_ret)
+bool ss_args_want_json(int argc, char **argv)
 {
 	int i;
 
-	for (i = 0; i < SS_CMD_NR; i++) {
-		if (!strcmp(name, ss_cmd_names[i])) {
-			*cmd_ret = i;
-			return 0;
-		}
-	}
-	return -ENOENT;
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--json"))
+			return true;
+	return false;
 }
 
 /* An option seen on the command line, checked once the command is known. */
@@ -131,7 +126,7 @@ static int ss_apply(const struct ss_seen *seen, struct ss_args *args,
 		args->help = true;
 		break;
 	case OPT_VERSION:
-		args->cmd = SS_CMD_VERSION;
+		args->cmd = ss_command_find("version");
 		break;
 	case OPT_JSON:
 		args->format = SS_FMT_JSON;
@@ -168,6 +163,8 @@ static int ss_apply(const struct ss_seen *seen, struct ss_args *args,
 		if (ss_parse_long(v, 1, &args->iterations))
 			return ss_fail(err, errsz,
 				       "invalid iteration count '%s'", v);
+		break;
+	case OPT_NR:
 		break;
 	}
 	return 0;
@@ -217,9 +214,9 @@ static int ss_parse_opt(int argc, char **argv, int *i, struct ss_seen *seen,
 		return ss_fail(err, errsz,
 			       "unknown option '%s' (see `shadowstat --help`)",
 			       arg);
-	if (value && !opt->has_arg)
+	if (value && !opt->metavar)
 		return ss_fail(err, errsz, "option '%s' takes no value", arg);
-	if (!value && opt->has_arg) {
+	if (!value && opt->metavar) {
 		if (*i + 1 >= argc)
 			return ss_fail(err, errsz, "option '%s' needs a value",
 				       arg);
@@ -235,8 +232,7 @@ int ss_args_parse(int argc, char **argv, struct ss_args *args_ret, char *err,
 		  size_t errsz)
 {
 	struct ss_args args = {
-		.cmd = SS_CMD_LIST,
-		.topic = SS_CMD_HELP,
+		.cmd = &ss_commands[0],
 		.pid = -1,
 		.interval_ms = SS_INTERVAL_MS_DEFAULT,
 	};
@@ -244,6 +240,7 @@ int ss_args_parse(int argc, char **argv, struct ss_args *args_ret, char *err,
 	const char *positional[1] = { NULL };
 	int nr_seen = 0, nr_pos = 0, i, ret = -EINVAL;
 	bool has_cmd = false, options_done = false;
+	char names[128];
 
 	seen = calloc(argc > 0 ? argc : 1, sizeof(*seen));
 	if (!seen)
@@ -260,10 +257,11 @@ int ss_args_parse(int argc, char **argv, struct ss_args *args_ret, char *err,
 				goto out;
 			nr_seen++;
 		} else if (!has_cmd) {
-			if (ss_cmd_lookup(arg, &args.cmd)) {
-				ss_fail(err, errsz,
-					"unknown command '%s' (commands: list, show, status, top, help, version)",
-					arg);
+			args.cmd = ss_command_find(arg);
+			if (!args.cmd) {
+				ss_command_names(names, sizeof(names));
+				ss_fail(err, errsz, "unknown command '%s' (commands: %s)",
+					arg, names);
 				goto out;
 			}
 			has_cmd = true;
@@ -276,32 +274,29 @@ int ss_args_parse(int argc, char **argv, struct ss_args *args_ret, char *err,
 	}
 
 	for (i = 0; i < nr_seen; i++) {
-		if (!(seen[i].opt->cmds & CMD(args.cmd))) {
+		if (!((args.cmd->options | SS_OPTS_ALWAYS) & SS_OPT(seen[i].opt->id))) {
 			ss_fail(err, errsz, "option '%s' does not apply to '%s'",
-				seen[i].spelling, ss_cmd_name(args.cmd));
+				seen[i].spelling, args.cmd->name);
 			goto out;
 		}
 		if (ss_apply(&seen[i], &args, err, errsz))
 			goto out;
 	}
 
-	if (args.help || args.cmd == SS_CMD_VERSION) {
+	if (args.help || !strcmp(args.cmd->name, "version")) {
 		/* nothing else is needed */
-	} else if (args.cmd == SS_CMD_SHOW) {
-		if (!nr_pos) {
-			ss_fail(err, errsz,
-				"'show' needs a VM: <pid>-<fd>, a pid or a guest name");
-			goto out;
-		}
-		args.vm = positional[0];
-	} else if (args.cmd == SS_CMD_HELP) {
-		if (nr_pos && ss_cmd_lookup(positional[0], &args.topic)) {
-			ss_fail(err, errsz, "no help for '%s'", positional[0]);
-			goto out;
-		}
-	} else if (nr_pos) {
-		ss_fail(err, errsz, "'%s' takes no argument '%s'",
-			ss_cmd_name(args.cmd), positional[0]);
+	} else if (nr_pos && args.cmd->arg == SS_ARG_NONE) {
+		ss_fail(err, errsz, "'%s' takes no argument '%s'", args.cmd->name,
+			positional[0]);
+		goto out;
+	} else if (!nr_pos && args.cmd->arg == SS_ARG_REQUIRED) {
+		ss_fail(err, errsz, "%s", args.cmd->arg_missing);
+		goto out;
+	}
+	args.arg = positional[0];
+	/* help's argument is a command */
+	if (!strcmp(args.cmd->name, "help") && args.arg && !ss_command_find(args.arg)) {
+		ss_fail(err, errsz, "no help for '%s'", args.arg);
 		goto out;
 	}
 	args.has_cmd = has_cmd;

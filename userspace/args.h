@@ -6,30 +6,33 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-enum ss_cmd {
-	SS_CMD_LIST,
-	SS_CMD_SHOW,
-	SS_CMD_STATUS,
-	SS_CMD_TOP,
-	SS_CMD_HELP,
-	SS_CMD_VERSION,
-	SS_CMD_NR
+enum ss_format { SS_FMT_TABLE, SS_FMT_JSON, SS_FMT_CSV, SS_FMT_PROM };
+
+/* The options, as bits of struct ss_command.options. */
+enum ss_optid {
+	OPT_HELP, OPT_VERSION, OPT_JSON, OPT_CSV, OPT_PROM, OPT_DEVICE,
+	OPT_PID, OPT_GUEST, OPT_SORT, OPT_INTERVAL, OPT_ONCE, OPT_ITERATIONS,
+	OPT_NR
 };
 
-enum ss_format { SS_FMT_TABLE, SS_FMT_JSON, SS_FMT_CSV, SS_FMT_PROM };
+#define SS_OPT(id)		(1U << (id))
+#define SS_OPTS_ALWAYS		(SS_OPT(OPT_HELP) | SS_OPT(OPT_VERSION))
+#define SS_OPTS_FORMATS		(SS_OPT(OPT_JSON) | SS_OPT(OPT_CSV) | SS_OPT(OPT_PROM))
+#define SS_OPTS_FILTERS		(SS_OPT(OPT_PID) | SS_OPT(OPT_GUEST) | SS_OPT(OPT_SORT))
 
 #define SS_INTERVAL_MS_DEFAULT	1000
 #define SS_INTERVAL_MS_MIN	100
 #define SS_INTERVAL_MS_MAX	3600000
 
+struct ss_command;
+
 struct ss_args {
-	enum ss_cmd cmd;
+	const struct ss_command *cmd;
 	bool has_cmd;		/* named on the command line */
 	enum ss_format format;
 	bool help;		/* --help: print the command's help */
-	enum ss_cmd topic;	/* "help CMD"; SS_CMD_HELP: no CMD */
+	const char *arg;	/* the command's argument (show's VM, help's topic) */
 	const char *device;	/* NULL: /dev/shadowstat */
-	const char *vm;		/* show VM */
 	const char *sort;	/* -s STAT */
 	const char *guest;	/* -g NAME, NULL: any */
 	long pid;		/* -p PID, -1: any */
@@ -45,11 +48,10 @@ struct ss_args {
 int ss_args_parse(int argc, char **argv, struct ss_args *args_ret, char *err,
 		  size_t errsz);
 
-const char *ss_cmd_name(enum ss_cmd cmd);
+/* Did the command line ask for JSON (so that errors come as JSON too)? */
+bool ss_args_want_json(int argc, char **argv);
 
-/* Print the help of @cmd (SS_CMD_LIST: the general help). */
-void ss_usage(FILE *f, enum ss_cmd cmd);
-/* Print the help of the list command itself. */
-void ss_usage_list(FILE *f);
+/* The help of the options that apply to @options, one per line. */
+void ss_options_help(FILE *f, unsigned int options);
 
 #endif /* SS_ARGS_H */

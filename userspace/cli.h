@@ -3,6 +3,7 @@
 #ifndef SS_CLI_H
 #define SS_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "args.h"
@@ -21,8 +22,12 @@ struct ss_ctx {
 	FILE *out;
 };
 
-/* "shadowstat: <message>" on stderr, one line. */
+/*
+ * "shadowstat: <message>" on stderr, one line; after ss_err_json(true),
+ * {"error":"<message>"} on stdout instead, as bpftool's p_err() does.
+ */
 void ss_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ss_err_json(bool on);
 
 /* Snapshot all VMs and find their guest names; reports its own errors. */
 int ss_read_snapshot(struct ss_ctx *ctx, struct ss_snapshot *snap_ret);

@@ -5,16 +5,33 @@
 
 #include "cli.h"
 #include "guestname.h"
+#include "jsonw.h"
+
+static bool ss_errors_json;
+
+void ss_err_json(bool on)
+{
+	ss_errors_json = on;
+}
 
 void ss_err(const char *fmt, ...)
 {
+	struct ss_jw w;
+	char msg[1024];
 	va_list ap;
 
-	fputs("shadowstat: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (!ss_errors_json) {
+		fprintf(stderr, "shadowstat: %s\n", msg);
+		return;
+	}
+	jw_init(&w, stdout);
+	jw_obj_begin(&w);
+	jw_kv_str(&w, "error", msg);
+	jw_obj_end(&w);
+	jw_end(&w);
 }
 
 void ss_fill_guest(struct ss_vm *vm)

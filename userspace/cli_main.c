@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 
 static int ss_open(struct ss_ctx *ctx)
 {
@@ -30,67 +31,21 @@ static int ss_open(struct ss_ctx *ctx)
 	return SS_EXIT_OK;
 }
 
-static int ss_version(struct ss_ctx *ctx)
-{
-	const struct shadowstat_info *info;
-	char msg[256];
-	int err;
-
-	printf("shadowstat %s (ABI %d)\n", SS_CLI_VERSION,
-	       SHADOWSTAT_ABI_VERSION);
-	err = shadowstat_open(ctx->args->device, &ctx->dev);
-	if (err) {
-		shadowstat_strerror(err, ctx->args->device, msg, sizeof(msg));
-		printf("module: %s\n", msg);
-		return SS_EXIT_OK;
-	}
-	info = shadowstat_get_info(ctx->dev);
-	printf("module: ABI %u, %u stats, features 0x%llx, up to %u VMs\n",
-	       info->abi_version, info->num_stats,
-	       (unsigned long long)info->features, info->max_vms);
-	return SS_EXIT_OK;
-}
-
 static int ss_run(struct ss_ctx *ctx)
 {
 	const struct ss_args *args = ctx->args;
 	int ret;
 
 	if (args->help) {
-		if (args->cmd == SS_CMD_LIST && args->has_cmd)
-			ss_usage_list(stdout);
-		else
-			ss_usage(stdout, args->cmd);
+		ss_usage(ctx->out, args->has_cmd ? args->cmd : NULL);
 		return SS_EXIT_OK;
 	}
-	switch (args->cmd) {
-	case SS_CMD_HELP:
-		if (args->topic == SS_CMD_HELP)
-			ss_usage(stdout, SS_CMD_LIST);	/* the general help */
-		else if (args->topic == SS_CMD_LIST)
-			ss_usage_list(stdout);
-		else
-			ss_usage(stdout, args->topic);
-		return SS_EXIT_OK;
-	case SS_CMD_VERSION:
-		return ss_version(ctx);
-	default:
-		break;
+	if (args->cmd->needs_device) {
+		ret = ss_open(ctx);
+		if (ret)
+			return ret;
 	}
-
-	ret = ss_open(ctx);
-	if (ret)
-		return ret;
-	switch (args->cmd) {
-	case SS_CMD_SHOW:
-		return ss_cmd_show(ctx);
-	case SS_CMD_STATUS:
-		return ss_cmd_status(ctx);
-	case SS_CMD_TOP:
-		return ss_cmd_top(ctx);
-	default:
-		return ss_cmd_list(ctx);
-	}
+	return args->cmd->run(ctx);
 }
 
 int main(int argc, char **argv)
@@ -100,6 +55,8 @@ int main(int argc, char **argv)
 	char err[512];
 	int ret;
 
+	/* under --json, errors are JSON too, even one about the command line */
+	ss_err_json(ss_args_want_json(argc, argv));
 	if (ss_args_parse(argc, argv, &args, err, sizeof(err))) {
 		ss_err("%s", err);
 		return SS_EXIT_USAGE;

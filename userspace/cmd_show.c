@@ -24,7 +24,7 @@ static int ss_show_resolve(struct ss_ctx *ctx, struct ss_vm *vm_ret)
 	}
 	for (i = 0; i < nr; i++)
 		ss_fill_guest(&vms[i]);
-	err = ss_resolve_vm(vms, nr, ctx->args->vm, &index, msg, sizeof(msg));
+	err = ss_resolve_vm(vms, nr, ctx->args->arg, &index, msg, sizeof(msg));
 	if (!err)
 		*vm_ret = vms[index];
 	else

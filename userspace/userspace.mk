@@ -15,7 +15,7 @@ SS_CLI_SRC := userspace
 SS_CLI_OBJ := build/userspace
 
 # Parsing and formatting: no device access, unit-tested on the host.
-SS_CLI_CORE := model guestname resolve args help escape listing grid view \
+SS_CLI_CORE := model guestname resolve args commands escape jsonw listing grid view \
 	       format_json format_csv format_prom format_table
 # The ioctl layer and the commands.
 SS_CLI_DEV := lib/libshadowstat cli_common cmd_list cmd_show cmd_status \
@@ -50,7 +50,14 @@ $(GUEST_BIN)/shadowstat: $(SS_CLI_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -static -o $@ $^ -lm
 
-$(SS_CLI_UNIT): $(SS_CLI_CORE_OBJS) $(SS_CLI_TEST_OBJS)
+# the result printer the C test programs share
+$(SS_CLI_OBJ)/tests/tap.o: tests/lib/tap.c tests/lib/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(SS_CLI_CFLAGS) -c -o $@ $<
+
+# every piece but main(): the command table names the commands' handlers
+$(SS_CLI_UNIT): $(SS_CLI_CORE_OBJS) $(filter-out %/cli_main.o,$(SS_CLI_DEV_OBJS)) \
+		$(SS_CLI_TEST_OBJS) $(SS_CLI_OBJ)/tests/tap.o
 	$(CC) $(CFLAGS) -o $@ $^ -lm
 
 install-cli: build/shadowstat

@@ -9,6 +9,7 @@
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
 #include "../ss_sp.h"
+#include "../ss_sp_owner.h"
 #include "../ss_tdp_root.h"
 #include "../ss_vm.h"
 
@@ -29,6 +30,7 @@ static void get_page_tdp_root(const void *sp)
 
 static void get_page_probe(void *data, void *sp, bool created)
 {
+	struct ss_vm *vm;
 	struct kvm *kvm;
 
 	if (ss_sp_is_tdp(sp)) {
@@ -41,7 +43,16 @@ static void get_page_probe(void *data, void *sp, bool created)
 		atomic64_inc(&ss_unattributed);
 		return;
 	}
-	ss_vm_count(kvm, created ? SS_STAT_sp_created : SS_STAT_sp_reused, 1);
+	vm = ss_vm_find(kvm);
+	if (!vm)
+		return;
+	atomic64_inc(&vm->ev[created ? SS_STAT_sp_created : SS_STAT_sp_reused]);
+	/*
+	 * A VM's table of chains may be allocated with its first shadow page,
+	 * and a page just created is at the head of its chain.
+	 */
+	if (created && unlikely(ss_sp_owner_learning(vm)))
+		ss_sp_owner_learn(vm, kvm, sp);
 }
 
 static const char *const get_page_syms[] = { "kvm_mmu_get_page", NULL };

@@ -7,6 +7,7 @@
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
+#include "../ss_sp_owner.h"
 #include "../ss_vm.h"
 
 static void sync_probe(void *data, void *sp)
@@ -20,7 +21,7 @@ static void sync_probe(void *data, void *sp)
 	} else {
 		kvm = ss_kvm_running();
 		if (!kvm && ss_hook_attached(&ss_hook_zap))
-			kvm = ss_kvm_of_shadow_page(sp);
+			kvm = ss_sp_owner(sp);
 	}
 	if (!kvm)
 		atomic64_inc(&ss_unattributed);

@@ -8,6 +8,7 @@
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
+#include "../ss_sp_owner.h"
 #include "zap_account.h"
 
 static void zap_probe(void *data, void *sp)
@@ -18,7 +19,7 @@ static void zap_probe(void *data, void *sp)
 		return;
 	kvm = ss_kvm_running();
 	if (!kvm)
-		kvm = ss_kvm_of_shadow_page(sp);
+		kvm = ss_sp_owner(sp);
 	if (!kvm)
 		atomic64_inc(&ss_unattributed);
 	else if (!IS_ERR(kvm))
@@ -31,8 +32,14 @@ static bool zap_wanted(char *why, size_t len)
 		strscpy(why, "kvm_get_running_vcpu not found", len);
 		return false;
 	}
-	if (!ss_kvm_can_find_shadow_owner()) {
-		strscpy(why, "no kvm_mmu_page.hash_link or mmu_page_hash[] array", len);
+	/* the first shadow page it reports gives the mmu_page_hash shift */
+	if (!ss_hook_attached(&ss_hook_get_page)) {
+		strscpy(why, "hook sp_get not attached", len);
+		return false;
+	}
+	if (!ss_sp_owner_usable()) {
+		strscpy(why, "no kvm_mmu_page.hash_link, or a wrong mmu_page_hash shift",
+			len);
 		return false;
 	}
 	return true;

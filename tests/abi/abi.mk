@@ -5,8 +5,8 @@
 # through the module's compat_ioctl; it is built only when $(CC) -m32 can
 # link a static program (Debian: gcc-multilib).
 
-ABI_TEST_SRCS := tests/abi/abitest.c
-ABI_TEST_DEPS := $(ABI_TEST_SRCS) include/uapi/shadowstat.h tests/abi/abi.mk
+ABI_TEST_SRCS := tests/abi/abitest.c tests/lib/tap.c
+ABI_TEST_DEPS := $(ABI_TEST_SRCS) include/uapi/shadowstat.h tests/lib/tap.h tests/abi/abi.mk
 ABI_TEST_M32 := $(shell printf 'int main(void) { return 0; }\n' | \
 	$(CC) -m32 -static -x c -o /dev/null - 2>/dev/null && echo y)
 

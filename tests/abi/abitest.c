@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "../../include/uapi/shadowstat.h"
+#include "../lib/tap.h"
 
 #define KERNEL_ADDR	0xffffffff81000000ULL
 #define ARG_BUF		8192
@@ -41,7 +42,6 @@ static const char *dev_path = SHADOWSTAT_DEVICE_PATH;
 static char prefix[64] = "abi";
 static bool stable;
 static int dev_fd = -1;
-static int nr_pass, nr_fail;
 static uint32_t nr_stats;
 static size_t page_size;
 
@@ -64,24 +64,7 @@ static char status_buf[SHADOWSTAT_STATUS_MAX];
 /* Pages that are not there, read-only, and half there. */
 static void *unmapped, *readonly, *edge;
 
-static void report(bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void report(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - %s: ", ok ? "ok" : "not ok", prefix);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	if (ok)
-		nr_pass++;
-	else
-		nr_fail++;
-}
+#define report tap_result
 
 static const char *err_name(int err)
 {
@@ -452,7 +435,7 @@ static void test_list_and_read(void)
 	report(r.timestamp_ns > t1, "READ_STATS timestamps increase");
 
 	if (!l.nr_vms) {
-		printf("skip - %s: READ_STATS of one VM: no VM\n", prefix);
+		tap_skip("READ_STATS of one VM: no VM");
 		return;
 	}
 	memset(&r, 0, sizeof(r));
@@ -733,8 +716,7 @@ static void test_element_sizes(bool have_vms)
 	       "GET_SCHEMA desc_size 300: nothing past the elements");
 
 	if (!have_vms) {
-		printf("skip - %s: element sizes of VM info and values: no VM\n",
-		       prefix);
+		tap_skip("element sizes of VM info and values: no VM");
 		return;
 	}
 	/* a VM info of 96 bytes */
@@ -877,16 +859,17 @@ static void in_child(void (*fn)(void))
 		return;
 	}
 	if (!pid) {
-		nr_fail = 0;
+		int before = tap_failures();
+
 		fn();
 		fflush(stdout);
-		_exit(nr_fail);
+		_exit(tap_failures() - before);
 	}
 	waitpid(pid, &status, 0);
 	if (!WIFEXITED(status))
 		report(false, "child died");
 	else
-		nr_fail += WEXITSTATUS(status);
+		tap_add_failures(WEXITSTATUS(status));
 }
 
 static void child_capset(void)
@@ -896,8 +879,7 @@ static void child_capset(void)
 
 	err = drop_sys_admin();
 	if (err) {
-		printf("skip - %s: uid 0 without CAP_SYS_ADMIN: capset %s\n",
-		       prefix, err_name(err));
+		tap_skip("uid 0 without CAP_SYS_ADMIN: capset %s", err_name(err));
 		return;
 	}
 	fd = open(dev_path, O_RDONLY | O_CLOEXEC);
@@ -974,6 +956,7 @@ int main(int argc, char **argv)
 	bool have_vms;
 	int opt;
 
+	tap_label(prefix);
 	while ((opt = getopt(argc, argv, "sd:l:")) != -1) {
 		switch (opt) {
 		case 's':
@@ -984,6 +967,7 @@ int main(int argc, char **argv)
 			break;
 		case 'l':
 			snprintf(prefix, sizeof(prefix), "abi[%s]", optarg);
+			tap_label(prefix);
 			break;
 		default:
 			fprintf(stderr,
@@ -1021,6 +1005,6 @@ int main(int argc, char **argv)
 	report(nr_changed == 0, "%d bad calls changed nothing%s", nr_bad_calls,
 	       stable ? " (stats included)" : " (version, schema, VM list)");
 	close(dev_fd);
-	printf("# %s: %d passed, %d failed\n", prefix, nr_pass, nr_fail);
-	return nr_fail ? 1 : 0;
+	tap_note("%s: %d passed, %d failed", prefix, tap_passes(), tap_failures());
+	return tap_failures() ? 1 : 0;
 }

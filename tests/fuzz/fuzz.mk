@@ -7,16 +7,16 @@
 ifndef SS_FUZZ_MK
 SS_FUZZ_MK := 1
 
-FUZZ_DEPS := include/uapi/shadowstat.h tests/fuzz/fuzz.mk
+FUZZ_DEPS := include/uapi/shadowstat.h tests/lib/tap.c tests/lib/tap.h tests/fuzz/fuzz.mk
 
 GUEST_PROGS += $(GUEST_BIN)/ioctlfuzz $(GUEST_BIN)/vmreader
 
 $(GUEST_BIN)/ioctlfuzz: tests/fuzz/ioctlfuzz.c $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(WARN_CFLAGS) -pthread -static -o $@ tests/fuzz/ioctlfuzz.c
+	$(CC) $(CFLAGS) $(WARN_CFLAGS) -pthread -static -o $@ tests/fuzz/ioctlfuzz.c tests/lib/tap.c
 
 $(GUEST_BIN)/vmreader: tests/fuzz/vmreader.c $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(WARN_CFLAGS) -static -o $@ tests/fuzz/vmreader.c
+	$(CC) $(CFLAGS) $(WARN_CFLAGS) -static -o $@ tests/fuzz/vmreader.c tests/lib/tap.c
 
 endif

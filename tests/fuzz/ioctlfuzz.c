@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "../../include/uapi/shadowstat.h"
+#include "../lib/tap.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define MAX_THREADS	64
@@ -93,7 +94,6 @@ static int dev_fd = -1;
 static double deadline;
 static atomic_bool stop;
 static atomic_int reports;
-static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Shared pages: read-only templates, a hole, and pages the racer flips. */
 static unsigned char *ro_page, *hole, *flaky;
@@ -134,21 +134,7 @@ static uint64_t ptr(const void *p)
 	return (uint64_t)(uintptr_t)p;
 }
 
-static void say(bool ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void say(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	pthread_mutex_lock(&out_lock);
-	printf("%s - %s: ", ok ? "ok" : "not ok", label);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	pthread_mutex_unlock(&out_lock);
-}
+#define say tap_result
 
 static const char *err_name(int e)
 {
@@ -712,6 +698,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ioctlfuzz: 1..%d threads and a positive time\n", MAX_THREADS);
 		return 2;
 	}
+	tap_label(label);
 	printf("# %s: seed %llu, %d threads, %.1f s on %s\n", label, (unsigned long long)seed,
 	       nr_threads, seconds, dev_path);
 	if (setup()) {

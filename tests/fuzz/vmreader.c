@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "../../include/uapi/shadowstat.h"
+#include "../lib/tap.h"
 
 #define SS_DIR		"/sys/kernel/debug/shadowstat"
 #define MAX_FILES	64
@@ -63,19 +64,7 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void say(bool ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void say(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - %s: ", ok ? "ok" : "not ok", label);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
+#define say tap_result
 
 /* SS_DIR/VM/NAME (or SS_DIR/VM when NAME is NULL) into @buf; the VM name was checked */
 static void vm_path(char *buf, size_t size, const char *name)
@@ -258,6 +247,7 @@ int main(int argc, char **argv)
 			"[-t timeout_s] [-l label] [-r dir]\n");
 		return 2;
 	}
+	tap_label(label);
 	if (list_names()) {
 		say(false, "%s/%s: no stat files", SS_DIR, vm);
 		return 1;

@@ -12,7 +12,9 @@
 #
 # KVER: $KVER if set (then it must be usable), else the running kernel if
 # its files are installed, else the newest /lib/modules/* that has both
-# kvm.ko and /boot/vmlinuz-KVER.  Results are cached per KVER.
+# kvm.ko and /boot/vmlinuz-KVER.  Results are cached per KVER.  KIMG and
+# MODDIR name the image and modules of a KVER that is not installed (the
+# kernel matrix, tests/kernels/run.sh).
 #
 # Usage: extract-btf.sh OUTDIR
 set -eu
@@ -35,9 +37,17 @@ need readelf binutils
 need od coreutils
 need dd coreutils
 
+moddir() {	# moddir KVER: where its modules are
+	echo "${MODDIR:-/lib/modules/$1}"
+}
+
+vmlinuz_of() {	# vmlinuz_of KVER
+	echo "${KIMG:-/boot/vmlinuz-$1}"
+}
+
 kvm_ko() {	# kvm_ko KVER: path of kvm.ko in any compression, or nothing
 	local f
-	for f in /lib/modules/"$1"/kernel/arch/x86/kvm/kvm.ko{,.xz,.zst,.gz}; do
+	for f in "$(moddir "$1")"/kernel/arch/x86/kvm/kvm.ko{,.xz,.zst,.gz}; do
 		if [ -f "$f" ]; then
 			echo "$f"
 			return
@@ -46,18 +56,18 @@ kvm_ko() {	# kvm_ko KVER: path of kvm.ko in any compression, or nothing
 }
 
 kvm_builtin() {
-	grep -qs '^kernel/arch/x86/kvm/kvm.ko$' /lib/modules/"$1"/modules.builtin
+	grep -qs '^kernel/arch/x86/kvm/kvm.ko$' "$(moddir "$1")"/modules.builtin
 }
 
 usable() {
-	[ -f /boot/vmlinuz-"$1" ] && { [ -n "$(kvm_ko "$1")" ] || kvm_builtin "$1"; }
+	[ -f "$(vmlinuz_of "$1")" ] && { [ -n "$(kvm_ko "$1")" ] || kvm_builtin "$1"; }
 }
 
 mkdir -p "$out"
 
 if [ -n "${KVER:-}" ]; then
 	usable "$KVER" ||
-		die "KVER=$KVER: need /boot/vmlinuz-$KVER and its kvm.ko under /lib/modules/$KVER"
+		die "KVER=$KVER: need $(vmlinuz_of "$KVER") and its kvm.ko under $(moddir "$KVER")"
 	kver=$KVER
 elif usable "$(uname -r)"; then
 	kver=$(uname -r)
@@ -79,7 +89,7 @@ if [ -z "$kver" ]; then
 fi
 rm -f "$out/skip"
 
-vmlinuz=/boot/vmlinuz-$kver
+vmlinuz=$(vmlinuz_of "$kver")
 ko=$(kvm_ko "$kver")
 
 # Cached: same kernel, and nothing newer than what was extracted.

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "ss_btf.h"
+#include "../lib/tap.h"
 
 #ifndef SS_BTF_DATA_DIR
 #define SS_BTF_DATA_DIR "build/unit/btf"
@@ -27,36 +28,8 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-static int passed, failed, skipped;
-
-static void __attribute__((format(printf, 2, 3)))
-check(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf(cond ? "ok - " : "not ok - ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	if (cond)
-		passed++;
-	else
-		failed++;
-}
-
-static void __attribute__((format(printf, 1, 2)))
-skip(const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("skip - ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	skipped++;
-}
+#define check tap_result
+#define skip tap_skip
 
 /* ---- a tiny BTF writer for the hand-built blobs ---- */
 
@@ -1001,6 +974,93 @@ static void test_running(void)
 	free(base);
 }
 
+/*
+ * The header 7.1 grew (layout_off, layout_len: 32 bytes) with a layout
+ * section that describes each kind's records, so that a kind unknown to the
+ * reader can be skipped. @kind is appended to the base's types as one
+ * record of @vlen elements; @nlayout layout entries are written (0: none).
+ */
+static u8 *layout_blob(const void *base, size_t blen, u32 kind, u32 vlen,
+		       u32 nlayout, u32 layout_align_off, size_t *len)
+{
+	const struct btf_header *h = base;
+	const u8 *types = (const u8 *)base + h->hdr_len + h->type_off;
+	const u8 *strs = (const u8 *)base + h->hdr_len + h->str_off;
+	/* info_sz 4, elem_sz 8 for the unknown kind; others as they are */
+	u32 rec = 12 + 4 + vlen * 8, tl = h->type_len + rec, i;
+	u32 hdr[8] = { 0 };
+	u8 *p, *q;
+
+	*len = 32 + tl + h->str_len + nlayout * 4 + layout_align_off;
+	p = calloc(1, *len);
+	memcpy(hdr, base, 24);
+	hdr[1] = 32;				/* hdr_len */
+	hdr[2] = 0;				/* type_off */
+	hdr[3] = tl;				/* type_len */
+	hdr[4] = tl;				/* str_off */
+	hdr[5] = h->str_len;
+	hdr[6] = tl + h->str_len + layout_align_off;	/* layout_off */
+	hdr[7] = nlayout * 4;				/* layout_len */
+	memcpy(p, hdr, 32);
+	q = p + 32;
+	memcpy(q, types, h->type_len);
+	q += h->type_len;
+	memcpy(q + 4, &(u32){ (kind << 24) | vlen }, 4);	/* name 0, info */
+	q += rec;
+	memcpy(q, strs, h->str_len);
+	q += h->str_len + layout_align_off;
+	for (i = 0; i < nlayout; i++, q += 4) {
+		if (i == kind) {
+			q[0] = 4;	/* info_sz */
+			q[1] = 8;	/* elem_sz */
+		}
+	}
+	(void)blen;
+	return p;
+}
+
+static void test_layout(void)
+{
+	size_t blen, len;
+	void *base = build_base(&blen);
+	struct ss_btf btf;
+	u8 *p;
+	int err;
+
+	p = layout_blob(base, blen, 25, 3, 32, 0, &len);
+	err = ss_btf_open(&btf, p, len, NULL, 0);
+	check(!err, "32-byte header with a layout section: opens (%d %s)", err,
+	      btf.err ? btf.err : "");
+	check(btf.nr_ids == T_NR_BASE + 2,
+	      "a kind only the layout section knows is one type (%u ids)", btf.nr_ids);
+	expect_member(&btf, "target", "y", 224, 32);
+	check(ss_btf_type_size(&btf, T_NR_BASE + 1, &(u32){ 0 }) == -EINVAL,
+	      "the unknown kind has no size");
+	free(p);
+
+	p = layout_blob(base, blen, 25, 3, 20, 0, &len);
+	expect_open("unknown kind past the layout section's kinds", -EOPNOTSUPP, p, len,
+		    NULL, 0);
+	free(p);
+	p = layout_blob(base, blen, 25, 3, 0, 0, &len);
+	expect_open("unknown kind, no layout section", -EOPNOTSUPP, p, len, NULL, 0);
+	free(p);
+	p = layout_blob(base, blen, 25, 3, 32, 2, &len);
+	expect_open("unaligned layout section", -EINVAL, p, len, NULL, 0);
+	free(p);
+	p = layout_blob(base, blen, 25, 3, 32, 0, &len);
+	((u32 *)p)[7] = 4 * 32 + 4;	/* layout_len past the end */
+	expect_open("layout section past the end", -EINVAL, p, len, NULL, 0);
+	((u32 *)p)[7] = 4 * 32 - 2;
+	expect_open("layout_len not a whole number of entries", -EINVAL, p, len, NULL, 0);
+	free(p);
+	p = layout_blob(base, blen, 25, 0x10000, 32, 0, &len);
+	check(ss_btf_open(&btf, p, len, NULL, 0) == 0 && btf.nr_ids == T_NR_BASE + 2,
+	      "a vlen over 16 bits (7.1's wider field) sizes its record");
+	free(p);
+	free(base);
+}
+
 int main(void)
 {
 	const char *dir = getenv("SS_BTF_DIR");
@@ -1011,13 +1071,10 @@ int main(void)
 
 	test_synthetic();
 	test_damaged();
+	test_layout();
 	test_fuzz_synthetic();
 	test_real();
 	test_running();
 
-	printf("%d passed, %d failed", passed, failed);
-	if (skipped)
-		printf(", %d skipped", skipped);
-	printf("\n");
-	return failed ? 1 : 0;
+	return tap_summary();
 }

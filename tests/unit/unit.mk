@@ -8,8 +8,8 @@
 # default, uname -r, is often a kernel whose files are not installed.
 
 UNIT_BTF_DIR := $(CURDIR)/build/unit/btf
-UNIT_BTF_SRCS := tests/unit/test_btf.c module/ss_btf.c
-UNIT_BTF_DEPS := $(UNIT_BTF_SRCS) module/ss_btf.h module/ss_btf_shim.h \
+UNIT_BTF_SRCS := tests/unit/test_btf.c module/ss_btf.c tests/lib/tap.c
+UNIT_BTF_DEPS := $(UNIT_BTF_SRCS) module/ss_btf.h module/ss_btf_shim.h tests/lib/tap.h \
 		 tests/unit/unit.mk
 UNIT_BTF_CFLAGS = $(CFLAGS) $(WARN_CFLAGS) -Imodule \
 		  -DSS_BTF_DATA_DIR='"$(UNIT_BTF_DIR)"'

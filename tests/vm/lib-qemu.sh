@@ -42,12 +42,13 @@ vm_newest_kernel() {
 	done | sort -V | tail -1
 }
 
-# vm_pick_kernel: KVER (default: the newest kernel) and its KIMG and MODDIR; dies if unusable
+# vm_pick_kernel: KVER (default: the newest kernel) and its KIMG and MODDIR (default: where
+# its packages install them); dies if unusable
 vm_pick_kernel() {
 	[ -n "${KVER:-}" ] || KVER=$(vm_newest_kernel)
 	[ -n "$KVER" ] || die "no kernel found: need /lib/modules/<kver>/modules.dep and /boot/vmlinuz-<kver> (Debian: apt-get install linux-image-amd64)"
-	KIMG=/boot/vmlinuz-$KVER
-	MODDIR=/lib/modules/$KVER
+	KIMG=${KIMG:-/boot/vmlinuz-$KVER}
+	MODDIR=${MODDIR:-/lib/modules/$KVER}
 	[ -r "$KIMG" ] || die "cannot read $KIMG"
 	[ -f "$MODDIR/kernel/arch/x86/kvm/kvm.ko" ] || [ -f "$MODDIR/kernel/arch/x86/kvm/kvm.ko.xz" ] ||
 		[ -f "$MODDIR/kernel/arch/x86/kvm/kvm.ko.zst" ] || die "no kvm.ko in $MODDIR"

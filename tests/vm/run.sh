@@ -15,6 +15,10 @@
 #   NO_MODULE=1  do not build or include shadowstat.ko (its checks skip)
 #   SS_KO    path of a prebuilt shadowstat.ko to use instead of make modules (make dkms-check
 #            passes the one DKMS built); its vermagic must name KVER
+#   KIMG, MODDIR  the kernel image and its modules directory, for a kernel that is not
+#            installed (make check-kernels); default /boot/vmlinuz-KVER, /lib/modules/KVER
+#   SS_GUEST_BIN  a directory of guest programs already built (make guest-bins) to use
+#   VM_WORK  the scratch directory (default build/vm)
 #
 # Builds the module (make modules; a failed build fails the run), the guest
 # programs (make guest-bins) and an initramfs (busybox, KVM modules, shadowstat.ko, guest
@@ -25,7 +29,7 @@ set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$REPO/tests/vm
 LOGDIR=${LOGDIR:-$REPO/build/vm-logs}
-WORK=$REPO/build/vm
+WORK=${VM_WORK:-$REPO/build/vm}
 TIMEOUT=${TIMEOUT:-600}
 TESTS=${TESTS:-}
 # shellcheck source=tests/vm/lib-qemu.sh
@@ -94,7 +98,10 @@ fi
 
 # ---- guest programs ----
 GUEST_BIN=$WORK/bin
-if make -C "$REPO" -k guest-bins GUEST_BIN="$GUEST_BIN" >"$LOGDIR/guest-bins.log" 2>&1; then
+if [ -n "${SS_GUEST_BIN:-}" ]; then
+	GUEST_BIN=$SS_GUEST_BIN
+	echo "SS_GUEST_BIN=$SS_GUEST_BIN, not built here" >"$LOGDIR/guest-bins.log"
+elif make -C "$REPO" -k guest-bins GUEST_BIN="$GUEST_BIN" >"$LOGDIR/guest-bins.log" 2>&1; then
 	hok "make guest-bins"
 else
 	hfail "make guest-bins failed (see $LOGDIR/guest-bins.log)"

@@ -9,7 +9,7 @@
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 int scn_basic(const struct env *env, int argc, char **argv)
 {

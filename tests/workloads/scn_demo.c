@@ -35,7 +35,7 @@
 #include "layout.h"
 #include "scenarios.h"
 #include "stats.h"
-#include "tap.h"
+#include "../lib/tap.h"
 #include "vmm.h"
 
 #define CHURN_CHUNK 8

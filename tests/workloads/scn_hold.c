@@ -21,7 +21,7 @@
 #include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define BUSY_CHUNK 16
 

@@ -30,7 +30,7 @@
 #include "layout.h"
 #include "scenarios.h"
 #include "stats.h"
-#include "tap.h"
+#include "../lib/tap.h"
 #include "vmm.h"
 
 #define MANYPT_VA	SZ_1G			/* first region mapped by the extra tables */

@@ -10,7 +10,7 @@
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 int scn_memslot(const struct env *env, int argc, char **argv)
 {

@@ -11,7 +11,7 @@
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define MAX_VMS 8
 

@@ -14,7 +14,7 @@
 
 #include "scenarios.h"
 #include "stats.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "layout.h"
-#include "tap.h"
+#include "../lib/tap.h"
 #include "vmctx.h"
 
 static int op_result(struct vmctx *c, int r, const char *what)

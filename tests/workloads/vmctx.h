@@ -15,7 +15,6 @@
 
 struct snap {
 	int64_t kvm[K_NR];
-	int64_t nr_mmu_pages;	/* KVM_GET_NR_MMU_PAGES */
 	bool ss_ok;
 	int64_t ss[S_NR];
 	struct model_vals mv;

@@ -199,11 +199,6 @@ int vmm_set_nr_mmu_pages(struct vmm *vm, unsigned long nr)
 	return 0;
 }
 
-long vmm_get_nr_mmu_pages(struct vmm *vm)
-{
-	return ioctl(vm->vm_fd, KVM_GET_NR_MMU_PAGES, 0);
-}
-
 static int run_until_done(struct vmm *vm, uint64_t op)
 {
 	struct kvm_run *run = vm->run;

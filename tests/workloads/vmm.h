@@ -39,7 +39,6 @@ int vmm_delete_slot(struct vmm *vm, int slot);
 /* Total pages in all slots, as KVM's nr_memslot_pages. */
 uint64_t vmm_slot_pages(const struct vmm *vm);
 int vmm_set_nr_mmu_pages(struct vmm *vm, unsigned long nr);
-long vmm_get_nr_mmu_pages(struct vmm *vm);
 
 /* Run one guest operation (GOP_*) to completion; 0 on success. */
 int vmm_touch(struct vmm *vm, uint64_t gpa, uint64_t regions, uint64_t pages, uint64_t stride);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 #include "../args.h"
+#include "../commands.h"
 #include "test.h"
 
 static char err[256];
@@ -27,7 +28,7 @@ TEST(args_default_is_list)
 	struct ss_args a;
 
 	TEST_ASSERT_EQ(parse(&a, NULL), 0);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_LIST);
+	TEST_ASSERT_STREQ(a.cmd->name, "list");
 	TEST_ASSERT_EQ(a.has_cmd, 0);
 	TEST_ASSERT_EQ(a.format, SS_FMT_TABLE);
 	TEST_ASSERT_EQ(a.pid, -1);
@@ -46,8 +47,8 @@ TEST(args_formats_anywhere)
 	TEST_ASSERT_EQ(a.has_cmd, 1);
 	TEST_ASSERT_EQ(parse(&a, "--prometheus", "show", "web", NULL), 0);
 	TEST_ASSERT_EQ(a.format, SS_FMT_PROM);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_SHOW);
-	TEST_ASSERT_STREQ(a.vm, "web");
+	TEST_ASSERT_STREQ(a.cmd->name, "show");
+	TEST_ASSERT_STREQ(a.arg, "web");
 }
 
 TEST(args_top_options)
@@ -56,7 +57,7 @@ TEST(args_top_options)
 
 	TEST_ASSERT_EQ(parse(&a, "top", "-i", "0.5", "-1", "-s", "sp_created",
 			     "-p", "42", "--guest=web", "-n3", NULL), 0);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_TOP);
+	TEST_ASSERT_STREQ(a.cmd->name, "top");
 	TEST_ASSERT_EQ(a.interval_ms, 500);
 	TEST_ASSERT_EQ(a.once, 1);
 	TEST_ASSERT_STREQ(a.sort, "sp_created");
@@ -124,7 +125,7 @@ TEST(args_positional)
 	TEST_ASSERT_STREQ(err, "'status' takes no argument 'x'");
 	/* "--" ends the options: a guest may be named "-x" */
 	TEST_ASSERT_EQ(parse(&a, "show", "--", "-x", NULL), 0);
-	TEST_ASSERT_STREQ(a.vm, "-x");
+	TEST_ASSERT_STREQ(a.arg, "-x");
 }
 
 TEST(args_help)
@@ -136,18 +137,18 @@ TEST(args_help)
 	TEST_ASSERT_EQ(a.has_cmd, 0);
 	TEST_ASSERT_EQ(parse(&a, "show", "--help", NULL), 0);
 	TEST_ASSERT_EQ(a.help, 1);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_SHOW);
+	TEST_ASSERT_STREQ(a.cmd->name, "show");
 	TEST_ASSERT_EQ(parse(&a, "top", "-h", NULL), 0);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_TOP);
+	TEST_ASSERT_STREQ(a.cmd->name, "top");
 	TEST_ASSERT_EQ(parse(&a, "help", "top", NULL), 0);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_HELP);
-	TEST_ASSERT_EQ(a.topic, SS_CMD_TOP);
+	TEST_ASSERT_STREQ(a.cmd->name, "help");
+	TEST_ASSERT_STREQ(a.arg, "top");
 	TEST_ASSERT_EQ(parse(&a, "help", NULL), 0);
-	TEST_ASSERT_EQ(a.topic, SS_CMD_HELP);
+	TEST_ASSERT(!a.arg, "help without a topic");
 	TEST_ASSERT_EQ(parse(&a, "help", "nope", NULL), -EINVAL);
 	TEST_ASSERT_STREQ(err, "no help for 'nope'");
 	TEST_ASSERT_EQ(parse(&a, "--version", NULL), 0);
-	TEST_ASSERT_EQ(a.cmd, SS_CMD_VERSION);
+	TEST_ASSERT_STREQ(a.cmd->name, "version");
 }
 
 TEST(args_values)

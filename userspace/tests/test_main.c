@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "test.h"
+#include "../../tests/lib/tap.h"
 
 #define SS_MAX_TESTS 512
 
@@ -84,7 +85,7 @@ static int ss_run_test(ss_test_fn fn)
 
 int main(int argc, char **argv)
 {
-	int i, passed = 0, failed = 0;
+	int i;
 
 	/* golden strings hold local times: make them UTC */
 	setenv("TZ", "UTC", 1);
@@ -92,14 +93,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < ss_nr_tests; i++) {
 		if (argc > 1 && !strstr(ss_tests[i].name, argv[1]))
 			continue;
-		if (!ss_run_test(ss_tests[i].fn)) {
-			printf("ok - %s\n", ss_tests[i].name);
-			passed++;
-		} else {
-			printf("not ok - %s\n", ss_tests[i].name);
-			failed++;
-		}
+		tap_result(!ss_run_test(ss_tests[i].fn), "%s", ss_tests[i].name);
 	}
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return tap_summary();
 }

@@ -73,6 +73,13 @@ kvm_stat() { cat "$KVM_DIR/$1/$2" 2>/dev/null; } # kvm_stat VM STAT
 # ---- shadowstat ----
 
 ss_available() { [ -f "$SS_KO" ]; }
+
+# require_shadowstat: end the test here, with a skip line, when the module was not built
+require_shadowstat() {
+	ss_available && return 0
+	skip "$TEST: no $SS_KO (module not built)"
+	exit 0
+}
 ss_loaded() { [ -d /sys/module/shadowstat ]; }
 
 # ss_load: insmod shadowstat unless loaded; returns 1 (after a skip line) if it is not available
@@ -99,6 +106,7 @@ ss_load() {
 # hooks off on purpose sets SS_ALLOW_UNATTRIBUTED=1)
 ss_unload() {
 	ss_loaded || return 0
+	note "status at unload: $(grep -E '^(unattributed|tdp_walk|shadow page owner|vm |tdp_roots)' "$SS_DIR/status" | tr '\n' ';')"
 	if [ -z "${SS_ALLOW_UNATTRIBUTED:-}" ]; then
 		check_eq "$TEST: every event was tied to its VM (unattributed_events)" 0 \
 			"$(sed -n 's/^unattributed_events: //p' "$SS_DIR/status")"

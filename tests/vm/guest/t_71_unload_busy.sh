@@ -2,10 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # shadowstat unloaded while VMs run: rmmod succeeds, the VMs keep running and finish OK.
 . /tests/lib.sh
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 for mode in shadow tdp; do
 	kvm_mode $mode || continue
 	dmesg_mark

@@ -3,10 +3,7 @@
 # kvm_amd unloaded and reloaded (switching npt) while shadowstat stays loaded and no VM
 # runs; afterwards a VM works and is tracked.
 . /tests/lib.sh
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 kvm_mode shadow || exit 1
 ss_load || exit 1
 dmesg_mark

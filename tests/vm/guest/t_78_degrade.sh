@@ -5,7 +5,7 @@
 # that need what is missing read as unavailable (ENODATA) rather than as a
 # number, status says why, and everything else stays exact.
 . /tests/lib.sh
-ss_available || { skip "$TEST: shadowstat.ko not built"; exit 0; }
+require_shadowstat
 ss_unload
 kvm_mode shadow || exit 1
 dmesg_mark

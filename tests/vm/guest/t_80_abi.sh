@@ -6,10 +6,7 @@
 # (stats must not change either) and with a VM that keeps recycling shadow pages, and as a
 # 32-bit program (compat_ioctl) when abitest32 was built.
 . /tests/lib.sh
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 kvm_mode shadow || exit 1
 ss_load || exit 1
 dmesg_mark

@@ -5,10 +5,7 @@
 # top and --prometheus work, and every user error gives one line and a non-zero exit
 # (unknown command, option or VM, bad interval, module not loaded, not root).
 . /tests/lib.sh
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 fails=0
 fail() { not_ok "$@"; fails=$((fails + 1)); }
 

@@ -9,10 +9,7 @@
 . /tests/lib.sh
 KILL_ROUNDS=2
 command -v ss-knobs >/dev/null 2>&1 && eval "$(ss-knobs)"
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 
 for mode in shadow tdp; do
 	kvm_mode $mode || continue

@@ -10,10 +10,7 @@
 FUZZ_SECS=5
 FUZZ_THREADS=8
 command -v ss-knobs >/dev/null 2>&1 && eval "$(ss-knobs)"
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 
 # snapshot VM OUT: every stat of VM (name=value or name=<errno>) and the status text
 snapshot() {

@@ -7,10 +7,7 @@
 # again, so this must stay the last test of a boot.
 . /tests/lib.sh
 LD=/sys/kernel/security/lockdown
-if ! ss_available; then
-	skip "$TEST: no $SS_KO (module not built)"
-	exit 0
-fi
+require_shadowstat
 mount -t securityfs securityfs /sys/kernel/security 2>/dev/null
 if [ ! -w $LD ]; then
 	skip "$TEST: no $LD (kernel without the lockdown LSM)"

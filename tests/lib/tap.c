@@ -1,19 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
-/* TAP-like output and the failure count that decides the exit status. */
+/* The shared result printer of the C test programs; see tap.h. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "tap.h"
 
 bool tap_verbose;
-static int failures;
+static const char *tap_prefix;
+static int passes, failures, skips;
+static pthread_mutex_t tap_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void line(const char *tag, const char *fmt, va_list ap)
+void tap_label(const char *label)
 {
+	tap_prefix = label;
+}
+
+static void line(const char *tag, int *count, const char *fmt, va_list ap)
+{
+	pthread_mutex_lock(&tap_lock);
+	if (count)
+		(*count)++;
 	fputs(tag, stdout);
+	if (tap_prefix && *tag != '#')
+		printf("%s: ", tap_prefix);
 	vprintf(fmt, ap);
 	putchar('\n');
 	fflush(stdout);
+	pthread_mutex_unlock(&tap_lock);
 }
 
 void tap_ok(const char *fmt, ...)
@@ -21,7 +35,7 @@ void tap_ok(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	line("ok - ", fmt, ap);
+	line("ok - ", &passes, fmt, ap);
 	va_end(ap);
 }
 
@@ -29,9 +43,17 @@ void tap_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	failures++;
 	va_start(ap, fmt);
-	line("not ok - ", fmt, ap);
+	line("not ok - ", &failures, fmt, ap);
+	va_end(ap);
+}
+
+void tap_result(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	line(ok ? "ok - " : "not ok - ", ok ? &passes : &failures, fmt, ap);
 	va_end(ap);
 }
 
@@ -40,7 +62,7 @@ void tap_skip(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	line("skip - ", fmt, ap);
+	line("skip - ", &skips, fmt, ap);
 	va_end(ap);
 }
 
@@ -49,13 +71,37 @@ void tap_note(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	line("# ", fmt, ap);
+	line("# ", NULL, fmt, ap);
 	va_end(ap);
 }
 
 int tap_failures(void)
 {
 	return failures;
+}
+
+void tap_add_failures(int n)
+{
+	pthread_mutex_lock(&tap_lock);
+	failures += n;
+	pthread_mutex_unlock(&tap_lock);
+}
+
+int tap_passes(void)
+{
+	return passes;
+}
+
+int tap_summary(void)
+{
+	pthread_mutex_lock(&tap_lock);
+	printf("%d passed, %d failed", passes, failures);
+	if (skips)
+		printf(", %d skipped", skips);
+	putchar('\n');
+	fflush(stdout);
+	pthread_mutex_unlock(&tap_lock);
+	return failures ? 1 : 0;
 }
 
 void tap_group_begin(struct tap_group *g, const char *fmt, ...)

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The command table, the help built from it, and the two commands that need
+ * no device (help, version). The man page shadowstat.8 says the same at
+ * length.
+ */
+#include <string.h>
+
+#include "args.h"
+#include "cli.h"
+#include "commands.h"
+
+static int ss_cmd_help(struct ss_ctx *ctx);
+static int ss_cmd_version(struct ss_ctx *ctx);
+
+const struct ss_command ss_commands[] = {
+	{
+		.name = "list", .run = ss_cmd_list,
+		.synopsis = "list (default)",
+		.summary = "one line per VM and the totals",
+		.help = "One line per VM: VM (<pid>-<fd>), guest name, MMU mode, shadow pages,\n"
+			"their limit, unsync pages and their share, TDP MMU pages and the mirror\n"
+			"drift; then the totals of the VMs shown. --json, --csv and --prometheus\n"
+			"give every stat of the schema, for scripts and node_exporter's textfile\n"
+			"collector.\n",
+		.options = SS_OPTS_FORMATS | SS_OPTS_FILTERS | SS_OPT(OPT_DEVICE),
+		.needs_device = true,
+	},
+	{
+		.name = "show", .run = ss_cmd_show,
+		.synopsis = "show VM",
+		.summary = "every stat of one VM, with descriptions",
+		.help = "Every stat of one VM, grouped into gauges, cumulative counts and the\n"
+			"mirror check, with the module's description of each. VM is\n"
+			"<pid>-<fd>, a pid that has one VM, or a QEMU guest name.\n",
+		.options = SS_OPTS_FORMATS | SS_OPT(OPT_DEVICE),
+		.arg = SS_ARG_REQUIRED,
+		.arg_missing = "'show' needs a VM: <pid>-<fd>, a pid or a guest name",
+		.needs_device = true,
+	},
+	{
+		.name = "status", .run = ss_cmd_status,
+		.synopsis = "status",
+		.summary = "the module's status report",
+		.help = "The module's status report: kernel, where each stat comes from, the\n"
+			"layout of KVM's structures, hooks (with missed kretprobe returns),\n"
+			"features and counters of what could not be attributed.\n",
+		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_DEVICE),
+		.needs_device = true,
+	},
+	{
+		.name = "top", .run = ss_cmd_top,
+		.synopsis = "top",
+		.summary = "refresh every interval, with rates",
+		.help = "Refresh every interval: values of gauges, per second rates of\n"
+			"cumulative stats. On a terminal the screen is redrawn (q or Ctrl-C\n"
+			"quits); otherwise, and with another format, a record is appended per\n"
+			"refresh. -s sorts by mmu_shadow_pages by default, by rate for\n"
+			"cumulative stats.\n",
+		.options = SS_OPTS_FORMATS | SS_OPTS_FILTERS | SS_OPT(OPT_DEVICE) |
+			   SS_OPT(OPT_INTERVAL) | SS_OPT(OPT_ONCE) | SS_OPT(OPT_ITERATIONS),
+		.needs_device = true,
+	},
+	{
+		.name = "help", .run = ss_cmd_help,
+		.synopsis = "help [COMMAND]",
+		.summary = "this help, or a command's",
+		.help = "",
+		.arg = SS_ARG_OPTIONAL,
+	},
+	{
+		.name = "version", .run = ss_cmd_version,
+		.synopsis = "version",
+		.summary = "versions of this program and of the module",
+		.help = "The version of this program and the ABI it speaks, and the module's\n"
+			"ABI version, stats and features when the module is loaded.\n",
+		.options = SS_OPT(OPT_DEVICE),
+	},
+	{ NULL }
+};
+
+const struct ss_command *ss_command_find(const char *name)
+{
+	const struct ss_command *c;
+
+	for (c = ss_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void ss_command_names(char *buf, size_t size)
+{
+	const struct ss_command *c;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (c = ss_commands; c->name && len < size; c++)
+		len += snprintf(buf + len, size - len, "%s%s",
+				c == ss_commands ? "" : ", ", c->name);
+}
+
+static const char ss_help_intro[] =
+	"Per-VM mirror of KVM's x86 shadow-page accounting, read from\n"
+	"/dev/shadowstat (load the module with `modprobe shadowstat`; run as root).\n";
+
+static const char ss_help_vm[] =
+	"VM: <pid>-<fd> (as /sys/kernel/debug/kvm), a pid with one VM, or the\n"
+	"QEMU guest name (-name).\n";
+
+void ss_usage(FILE *f, const struct ss_command *cmd)
+{
+	const struct ss_command *c;
+	unsigned int all = 0;
+
+	if (cmd) {
+		fprintf(f, "Usage: shadowstat %s%s\n\n%s", cmd->synopsis,
+			cmd->options & ~SS_OPTS_ALWAYS ? " [OPTIONS]" : "", cmd->help);
+		if (cmd->options & ~SS_OPTS_ALWAYS) {
+			fputs(*cmd->help ? "\nOptions:\n" : "Options:\n", f);
+			ss_options_help(f, cmd->options);
+		}
+		return;
+	}
+	fprintf(f, "Usage: shadowstat [COMMAND] [OPTIONS]\n\n%s\nCommands:\n",
+		ss_help_intro);
+	for (c = ss_commands; c->name; c++) {
+		fprintf(f, "  %-16s %s\n", c->synopsis, c->summary);
+		all |= c->options;
+	}
+	fprintf(f, "\n%s\nOptions:\n", ss_help_vm);
+	ss_options_help(f, all | SS_OPTS_ALWAYS);
+}
+
+static int ss_cmd_help(struct ss_ctx *ctx)
+{
+	ss_usage(ctx->out, ctx->args->arg ? ss_command_find(ctx->args->arg) : NULL);
+	return SS_EXIT_OK;
+}
+
+static int ss_cmd_version(struct ss_ctx *ctx)
+{
+	const struct shadowstat_info *info;
+	char msg[256];
+	int err;
+
+	fprintf(ctx->out, "shadowstat %s (ABI %d)\n", SS_CLI_VERSION,
+		SHADOWSTAT_ABI_VERSION);
+	err = shadowstat_open(ctx->args->device, &ctx->dev);
+	if (err) {
+		shadowstat_strerror(err, ctx->args->device, msg, sizeof(msg));
+		fprintf(ctx->out, "module: %s\n", msg);
+		return SS_EXIT_OK;
+	}
+	info = shadowstat_get_info(ctx->dev);
+	fprintf(ctx->out, "module: ABI %u, %u stats, features 0x%llx, up to %u VMs\n",
+		info->abi_version, info->num_stats,
+		(unsigned long long)info->features, info->max_vms);
+	return SS_EXIT_OK;
+}
