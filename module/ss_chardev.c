@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The misc device /dev/shadowstat: the binary interface of
- * include/uapi/shadowstat.h on top of the core's snapshots (ss_core.h).
+ * include/uapi/shadowstat.h on top of the query layer (ss_query.h).
  *
  * Every call only reads. The caller's struct is read whole and checked
  * before anything is computed or written back. Nothing copied out holds an
@@ -28,11 +28,14 @@
 
 #include "../include/uapi/shadowstat.h"
 #include "ss_chardev.h"
-#include "ss_core.h"
+#include "ss_query.h"
+#include "ss_stat_defs.h"
+#include "ss_status.h"
 
 #define SS_CDEV_FEATURES (SHADOWSTAT_FEAT_SCHEMA | SHADOWSTAT_FEAT_LIST_VMS | \
 			  SHADOWSTAT_FEAT_READ_STATS |			      \
-			  SHADOWSTAT_FEAT_READ_ALL | SHADOWSTAT_FEAT_STATUS)
+			  SHADOWSTAT_FEAT_READ_ALL | SHADOWSTAT_FEAT_STATUS | \
+			  SHADOWSTAT_FEAT_STATUS_RECORDS)
 
 /* First guess of the number of VMs, so a large capacity costs nothing. */
 #define SS_CDEV_LIST_FIRST	64
@@ -40,7 +43,7 @@
 #define SS_CDEV_LIST_TRIES	4
 
 /* Does not compile if a stat's name or description is too long for the uapi */
-#define SS_STAT(name, kind, unit, desc)					\
+#define SS_STAT(name, kind, unit, source, arg, needs, desc)		\
 	BUILD_BUG_ON_ZERO(sizeof(#name) > SHADOWSTAT_NAME_SIZE ||	\
 			  sizeof(desc) > SHADOWSTAT_DESC_SIZE),
 static const int ss_cdev_fits[] __maybe_unused = {
@@ -52,6 +55,7 @@ static const int ss_cdev_fits[] __maybe_unused = {
 static_assert(SS_VALUE_UNAVAILABLE == SHADOWSTAT_VALUE_UNAVAILABLE);
 
 static_assert(SS_NR_STATS <= SHADOWSTAT_MAX_STATS);
+static_assert(SS_STATUS_SIZE <= SHADOWSTAT_STATUS_MAX);
 static_assert(sizeof(((struct ss_vm_info *)0)->name) <= SHADOWSTAT_VM_NAME_SIZE);
 
 /*
@@ -101,43 +105,6 @@ static bool ss_cdev_elem_size_ok(u32 size, u32 min_size)
 	return size >= min_size && size <= SHADOWSTAT_ELEM_MAX;
 }
 
-static u32 ss_cdev_kind(enum ss_stat_kind kind)
-{
-	switch (kind) {
-	case SS_KIND_GAUGE:
-		return SHADOWSTAT_KIND_GAUGE;
-	case SS_KIND_CUMULATIVE:
-		return SHADOWSTAT_KIND_CUMULATIVE;
-	case SS_KIND_PEAK:
-		return SHADOWSTAT_KIND_PEAK;
-	}
-	return SHADOWSTAT_KIND_GAUGE;
-}
-
-static u32 ss_cdev_unit(enum ss_stat_unit unit)
-{
-	switch (unit) {
-	case SS_UNIT_PAGES:
-		return SHADOWSTAT_UNIT_PAGES;
-	case SS_UNIT_NONE:
-		return SHADOWSTAT_UNIT_NONE;
-	}
-	return SHADOWSTAT_UNIT_NONE;
-}
-
-static u32 ss_cdev_mmu_mode(u32 mode)
-{
-	switch (mode) {
-	case SS_MMU_SHADOW:
-		return SHADOWSTAT_MMU_SHADOW;
-	case SS_MMU_TDP:
-		return SHADOWSTAT_MMU_TDP;
-	case SS_MMU_TDP_LEGACY:
-		return SHADOWSTAT_MMU_TDP_LEGACY;
-	}
-	return SHADOWSTAT_MMU_UNKNOWN;
-}
-
 static void ss_cdev_fill_vm(struct shadowstat_vm_info *out,
 			    const struct ss_vm_info *in)
 {
@@ -145,7 +112,7 @@ static void ss_cdev_fill_vm(struct shadowstat_vm_info *out,
 	out->vm_id = in->id;
 	out->pid = in->pid;
 	out->fd = in->fd;
-	out->mmu_mode = ss_cdev_mmu_mode(in->mmu_mode);
+	out->mmu_mode = in->mmu_mode;
 	out->created_ns = in->created_ns;
 	strscpy(out->name, in->name, sizeof(out->name));
 }
@@ -167,7 +134,7 @@ static int ss_cdev_list(u32 cap, struct ss_vm_info **infos_ret, u32 *nr_ret)
 		infos = kvcalloc(max_t(u32, room, 1), sizeof(*infos), GFP_KERNEL);
 		if (!infos)
 			return -ENOMEM;
-		n = ss_vm_list(infos, room);
+		n = ss_query_list(infos, room);
 		if (n < 0) {
 			kvfree(infos);
 			return n;
@@ -235,8 +202,8 @@ static long ss_cdev_get_schema(void __user *uarg)
 			const struct ss_stat_def *def = &ss_stat_defs[i];
 
 			memset(&desc, 0, sizeof(desc));
-			desc.kind = ss_cdev_kind(def->kind);
-			desc.unit = ss_cdev_unit(def->unit);
+			desc.kind = def->kind;
+			desc.unit = def->unit;
 			strscpy(desc.name, def->name, sizeof(desc.name));
 			strscpy(desc.desc, def->desc, sizeof(desc.desc));
 			if (ss_cdev_write(descs + (size_t)i * arg.desc_size,
@@ -327,7 +294,7 @@ static void ss_cdev_snap_free(struct ss_cdev_snap *snap)
 /* Snapshot every VM; totals are the sum of the rows, so they add up. */
 static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
 {
-	u32 nr, i, s;
+	u32 nr, i;
 	int n, ret;
 
 	n = ss_cdev_list(cap, &snap->infos, &nr);
@@ -347,7 +314,7 @@ static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
 		s64 *row = &snap->values[(size_t)snap->rows * SS_NR_STATS];
 
 		memset(row, 0, sizeof(s64) * SS_NR_STATS);
-		ret = ss_vm_snapshot(snap->infos[i].id, row);
+		ret = ss_query_vm_id(snap->infos[i].id, row, 0);
 		if (ret == -ENOENT)
 			continue;	/* gone since the list: leave it out */
 		if (ret < 0)
@@ -355,19 +322,9 @@ static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
 		snap->infos[snap->rows++] = snap->infos[i];
 	}
 
-	/* As ss_totals_snapshot(): unavailable for one VM, unavailable in sum */
-	for (i = 0; i < snap->rows; i++) {
-		for (s = 0; s < SS_NR_STATS; s++) {
-			s64 v = snap->values[(size_t)i * SS_NR_STATS + s];
-
-			if (snap->totals[s] == SS_VALUE_UNAVAILABLE)
-				continue;
-			if (v == SS_VALUE_UNAVAILABLE)
-				snap->totals[s] = SS_VALUE_UNAVAILABLE;
-			else
-				snap->totals[s] += v;
-		}
-	}
+	/* over the rows returned, so rows and totals always add up */
+	for (i = 0; i < snap->rows; i++)
+		ss_query_totals_add(snap->totals, &snap->values[(size_t)i * SS_NR_STATS]);
 	return 0;
 }
 
@@ -402,12 +359,12 @@ static int ss_cdev_snap_one(struct ss_cdev_snap *snap, u64 vm_id,
 	}
 
 	snap->timestamp_ns = ktime_get_ns();
-	ret = ss_vm_snapshot(vm_id, snap->values);
+	ret = ss_query_vm_id(vm_id, snap->values, 0);
 	if (ret < 0)
 		return ret;
 	/* totals walk every VM: only when the caller asked for them */
 	if (want_totals) {
-		ret = ss_totals_snapshot(snap->totals);
+		ret = ss_query_totals(snap->totals, 0);
 		if (ret < 0)
 			return ret;
 	}
@@ -520,20 +477,19 @@ static long ss_cdev_read_status(void __user *uarg)
 			       uarg, &usize);
 	if (ret)
 		return ret;
-	if (arg.flags || arg.reserved)
+	if ((arg.flags & ~SHADOWSTAT_STATUS_RECORDS) || arg.reserved)
 		return -EINVAL;
 	if (arg.size && !arg.buf)
 		return -EFAULT;
 
-	text = kvzalloc(SHADOWSTAT_STATUS_MAX, GFP_KERNEL);
+	text = kvzalloc(SS_STATUS_SIZE, GFP_KERNEL);
 	if (!text)
 		return -ENOMEM;
-	len = ss_status_format(text, SHADOWSTAT_STATUS_MAX);
-	if (len < 0) {
-		ret = len;
-		goto out;
-	}
-	len = min_t(ssize_t, len, SHADOWSTAT_STATUS_MAX - 1);
+	if (arg.flags & SHADOWSTAT_STATUS_RECORDS)
+		len = ss_status_records(text, SS_STATUS_SIZE);
+	else
+		len = ss_status_text(text, SS_STATUS_SIZE);
+	len = min_t(ssize_t, len, SS_STATUS_SIZE - 1);
 	text[len] = '\0';
 	need = len + 1;
 

@@ -10,10 +10,11 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include "ss_debugfs.h"
+#include "ss_query.h"
 #include "ss_snapshot.h"
-#include "ss_vm.h"
-
-#define SS_STATUS_SIZE 8192
+#include "ss_stat_defs.h"
+#include "ss_status.h"
+#include "ss_view.h"
 
 static struct dentry *ss_debugfs_root;
 
@@ -28,7 +29,7 @@ static int ss_stat_show(struct seq_file *m, void *unused)
 	const struct ss_stat_def *def = m->private;
 	enum ss_stat_id id = def - ss_stat_defs;
 	/* one file needs the page walk only if its stat comes from it */
-	unsigned int flags = ss_stat_from_walk(id) ? 0 : SS_SNAP_NO_WALK;
+	unsigned int flags = ss_stat_needs_walk(id) ? 0 : SS_SNAP_NO_WALK;
 	struct ss_vm *vm;
 	s64 *values;
 	int ret;
@@ -37,13 +38,10 @@ static int ss_stat_show(struct seq_file *m, void *unused)
 	if (!values)
 		return -ENOMEM;
 	vm = d_inode(m->file->f_path.dentry->d_parent)->i_private;
-	if (vm) {
-		mutex_lock(&ss_vm_lock);
-		ret = ss_snapshot_vm(vm, values, flags);
-		mutex_unlock(&ss_vm_lock);
-	} else {
-		ret = ss_totals_snapshot_flags(values, flags);
-	}
+	if (vm)
+		ret = ss_query_vm(vm, values, flags);
+	else
+		ret = ss_query_totals(values, flags);
 	if (!ret && values[id] == SS_VALUE_UNAVAILABLE)
 		ret = -ENODATA;
 	if (!ret)
@@ -71,7 +69,7 @@ static int ss_status_show(struct seq_file *m, void *unused)
 
 	if (!buf)
 		return -ENOMEM;
-	ss_status_format(buf, SS_STATUS_SIZE);
+	ss_status_text(buf, SS_STATUS_SIZE);
 	seq_puts(m, buf);
 	kvfree(buf);
 	return 0;
@@ -87,27 +85,40 @@ static void ss_debugfs_add_stats(struct dentry *dir)
 				    (void *)&ss_stat_defs[i], &ss_stat_fops);
 }
 
-void ss_debugfs_add_vm(struct ss_vm *vm)
+/* A VM's directory; the name is refused while an old VM's is still there. */
+static bool ss_debugfs_vm_added(struct ss_vm *vm, void **data)
 {
 	struct dentry *dir;
 
 	if (IS_ERR_OR_NULL(ss_debugfs_root))
-		return;
+		return true;
 	dir = debugfs_create_dir(vm->info.name, ss_debugfs_root);
 	if (IS_ERR(dir))
-		return;
+		return false;
 	d_inode(dir)->i_private = vm;
 	ss_debugfs_add_stats(dir);
-	vm->dir = dir;
+	*data = dir;
+	return true;
 }
 
-void ss_debugfs_remove_vm(struct dentry *dir)
+/* Waits for the readers of its files; the VM is freed only after. */
+static void ss_debugfs_vm_removed(void *data)
 {
-	debugfs_remove_recursive(dir);
+	debugfs_remove_recursive(data);
 }
+
+static const struct ss_view ss_debugfs_view = {
+	.name = "debugfs",
+	.vm_added = ss_debugfs_vm_added,
+	.vm_removed = ss_debugfs_vm_removed,
+};
 
 int ss_debugfs_init(void)
 {
+	int ret = ss_view_register(&ss_debugfs_view);
+
+	if (ret)
+		return ret;
 	ss_debugfs_root = debugfs_create_dir("shadowstat", NULL);
 	if (IS_ERR(ss_debugfs_root))
 		return PTR_ERR(ss_debugfs_root);

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/kernel.h>
+#include <linux/spinlock.h>
 #include "ss_features.h"
 #include "ss_hook.h"
 #include "ss_kvm.h"
 #include "ss_layout.h"
 #include "ss_sp.h"
+#include "ss_status.h"
+#include "ss_stat_defs.h"
 #include "ss_tdp_root.h"
 
 #define SS_MAX_NEEDS 5
@@ -12,7 +15,6 @@
 struct ss_feature {
 	unsigned int bit;
 	const char *name;
-	const char *stats;
 	bool need_vcpu;			/* kvm_get_running_vcpu() resolved */
 	bool need_layout;
 	struct ss_hook *needs[SS_MAX_NEEDS];
@@ -23,7 +25,7 @@ struct ss_feature {
 /* Shadow zaps are seen by the tracepoint or, where it cannot tell their VM, a kprobe. */
 static bool ss_zap_ok(char *why, size_t len)
 {
-	if (ss_hook_attached(&ss_hook_zap) || ss_hook_attached(&ss_hook_zap_kprobe))
+	if (ss_hook_attached(&ss_hook_sp_zap) || ss_hook_attached(&ss_hook_sp_zap_kprobe))
 		return true;
 	strscpy(why, "hooks sp_zap and sp_zap_kprobe not attached", len);
 	return false;
@@ -32,13 +34,13 @@ static bool ss_zap_ok(char *why, size_t len)
 /* Which VM a TDP page was freed in: by its root, or from the SPTE hook. */
 static bool ss_tdp_free_ok(char *why, size_t len)
 {
-	if (ss_hook_attached(&ss_hook_tdp_spte))
+	if (ss_hook_attached(&ss_hook_tdp_spte_ctx))
 		return true;
 	if (!ss_tdp_root_usable()) {
 		strscpy(why, "hook tdp_spte_ctx not attached, no kvm_mmu_page.ptep", len);
 		return false;
 	}
-	if (!ss_hook_attached(&ss_hook_get_page)) {
+	if (!ss_hook_attached(&ss_hook_sp_get)) {
 		strscpy(why, "hook sp_get (TDP roots) not attached", len);
 		return false;
 	}
@@ -50,28 +52,25 @@ static bool ss_tdp_free_ok(char *why, size_t len)
 }
 
 static const struct ss_feature ss_feature_table[] = {
-	{ SS_F_VMS, "vm_tracking", "all per-VM stats", false, false,
+	{ SS_F_VMS, "vm_tracking", false, false,
 	  { &ss_hook_vm_create, &ss_hook_vm_destroy } },
-	{ SS_F_LAYOUT, "page_walk", "breakdown gauges", false, true, { } },
-	{ SS_F_CREATE, "sp_events", "sp_created sp_reused mirror", true, true,
-	  { &ss_hook_get_page, &ss_hook_split_shadow, &ss_hook_split_shadow_slot } },
-	{ SS_F_ZAP, "sp_zaps", "sp_zapped sp_root_zaps mirror", false, true,
-	  { }, ss_zap_ok },
-	/* KVM's own mmu_recycled, no hook */
-	{ SS_F_RECYCLE, "recycling", "sp_recycled", false, false, { } },
-	{ SS_F_UNSYNC, "unsync", "sp_unsynced", true, false, { &ss_hook_unsync } },
-	{ SS_F_SYNC, "sync", "sp_synced", true, true,
-	  { &ss_hook_sync }, ss_zap_ok },
-	{ SS_F_TDP_LINK, "tdp_link", "tdp_sp_created", false, false,
-	  { &ss_hook_tdp_link } },
-	{ SS_F_TDP_FREE, "tdp_free", "tdp_sp_freed", false, true,
-	  { &ss_hook_tdp_zap }, ss_tdp_free_ok },
-	{ SS_F_SPLIT, "huge_split", "huge_pages_split", true, false,
-	  { &ss_hook_split, &ss_hook_split_shadow, &ss_hook_split_shadow_slot,
-	    &ss_hook_split_tdp } },
+	{ SS_F_WALK, "page_walk", false, true, { } },
+	{ SS_F_CREATE, "sp_events", true, true,
+	  { &ss_hook_sp_get, &ss_hook_split_ctx_range, &ss_hook_split_ctx_slot } },
+	{ SS_F_ZAP, "sp_zaps", false, true, { }, ss_zap_ok },
+	{ SS_F_UNSYNC, "unsync", true, false, { &ss_hook_sp_unsync } },
+	{ SS_F_SYNC, "sync", true, true, { &ss_hook_sp_sync }, ss_zap_ok },
+	{ SS_F_TDP_LINK, "tdp_link", false, false, { &ss_hook_tdp_link } },
+	{ SS_F_TDP_FREE, "tdp_free", false, true, { &ss_hook_tdp_free }, ss_tdp_free_ok },
+	{ SS_F_SPLIT, "huge_split", true, false,
+	  { &ss_hook_huge_split, &ss_hook_split_ctx_range, &ss_hook_split_ctx_slot,
+	    &ss_hook_split_ctx_tdp } },
 };
 
 static unsigned int ss_features_on;
+/* turned off by a self-test, until the next attach */
+static unsigned int ss_features_failed;
+static char ss_features_failed_why[128];
 
 /* Returns true if @f is available, else writes why not into @why. */
 static bool ss_feature_ok(const struct ss_feature *f, char *why, size_t len)
@@ -80,6 +79,10 @@ static bool ss_feature_ok(const struct ss_feature *f, char *why, size_t len)
 
 	if (!ss_kvm_ready()) {
 		strscpy(why, "kvm not loaded", len);
+		return false;
+	}
+	if (READ_ONCE(ss_features_failed) & f->bit) {
+		strscpy(why, ss_features_failed_why, len);
 		return false;
 	}
 	if (f->need_layout && !ss_sp_layout_ok()) {
@@ -102,7 +105,7 @@ static bool ss_feature_ok(const struct ss_feature *f, char *why, size_t len)
 void ss_features_update(void)
 {
 	unsigned int on = 0;
-	char why[64];
+	char why[128];
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(ss_feature_table); i++)
@@ -114,6 +117,21 @@ void ss_features_update(void)
 void ss_features_clear(void)
 {
 	WRITE_ONCE(ss_features_on, 0);
+	WRITE_ONCE(ss_features_failed, 0);
+}
+
+void ss_features_disable(unsigned int bit, const char *why)
+{
+	static DEFINE_SPINLOCK(lock);
+	unsigned long flags;
+
+	spin_lock_irqsave(&lock, flags);
+	if (!(ss_features_failed & bit)) {
+		strscpy(ss_features_failed_why, why, sizeof(ss_features_failed_why));
+		WRITE_ONCE(ss_features_failed, ss_features_failed | bit);
+		WRITE_ONCE(ss_features_on, ss_features_on & ~bit);
+	}
+	spin_unlock_irqrestore(&lock, flags);
 }
 
 bool ss_features_have(unsigned int mask)
@@ -121,18 +139,31 @@ bool ss_features_have(unsigned int mask)
 	return (READ_ONCE(ss_features_on) & mask) == mask;
 }
 
-int ss_features_format(char *buf, size_t size)
+void ss_features_status(struct ss_status_out *o, bool rec)
 {
-	int i, len = 0;
-	char why[64];
+	char why[128], stats[256];
+	int i;
 
 	for (i = 0; i < ARRAY_SIZE(ss_feature_table); i++) {
 		const struct ss_feature *f = &ss_feature_table[i];
 		bool ok = ss_feature_ok(f, why, sizeof(why));
 
-		len += scnprintf(buf + len, size - len, "  %-12s %-3s [%s]%s%s\n",
-				 f->name, ok ? "on" : "off", f->stats,
-				 ok ? "" : ": ", ok ? "" : why);
+		if (f->bit == SS_F_VMS)
+			strscpy(stats, "all per-VM stats", sizeof(stats));
+		else
+			ss_stats_needing(f->bit, stats, sizeof(stats));
+		if (!rec) {
+			o->len += scnprintf(o->buf + o->len, o->size - o->len,
+					    "  %-12s %-3s [%s]%s%s\n", f->name,
+					    ok ? "on" : "off", stats, ok ? "" : ": ",
+					    ok ? "" : why);
+			continue;
+		}
+		ss_rec_begin(o, "feature");
+		ss_rec_str(o, "name", f->name);
+		ss_rec_bool(o, "on", ok);
+		ss_rec_str(o, "stats", stats);
+		ss_rec_str(o, "why", ok ? "" : why);
+		ss_rec_end(o);
 	}
-	return len;
 }

@@ -10,22 +10,26 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
+/* The stat table names them F(WALK), F(CREATE), ... */
 enum {
 	SS_F_VMS	= BIT(0),	/* VMs are found and forgotten */
-	SS_F_LAYOUT	= BIT(1),	/* struct kvm_mmu_page offsets known */
-	SS_F_CREATE	= BIT(2),	/* sp_created, sp_reused */
-	SS_F_ZAP	= BIT(3),	/* sp_zapped, sp_root_zaps */
-	SS_F_RECYCLE	= BIT(4),
-	SS_F_UNSYNC	= BIT(5),
-	SS_F_SYNC	= BIT(6),
-	SS_F_TDP_LINK	= BIT(7),
-	SS_F_TDP_FREE	= BIT(8),
-	SS_F_SPLIT	= BIT(9),
+	SS_F_WALK	= BIT(1),	/* the page walk, checked against KVM's count */
+	SS_F_CREATE	= BIT(2),
+	SS_F_ZAP	= BIT(3),
+	SS_F_UNSYNC	= BIT(4),
+	SS_F_SYNC	= BIT(5),
+	SS_F_TDP_LINK	= BIT(6),
+	SS_F_TDP_FREE	= BIT(7),
+	SS_F_SPLIT	= BIT(8),
 };
 
 void ss_features_update(void);
 void ss_features_clear(void);
 bool ss_features_have(unsigned int mask);
-int ss_features_format(char *buf, size_t size);
+/* Turn @bit off until kvm.ko is attached again, with the reason (a self-test failed). */
+void ss_features_disable(unsigned int bit, const char *why);
+struct ss_status_out;
+/* The features in status: text lines, or records with @rec. */
+void ss_features_status(struct ss_status_out *o, bool rec);
 
 #endif /* SS_FEATURES_H */

@@ -2,7 +2,8 @@
 /*
  * One hook per file under hooks/, each described by a struct ss_hook: which
  * KVM symbol or tracepoint it attaches to, its handlers and, once installed,
- * what happened. ss_hooks.c installs and uninstalls them all symmetrically.
+ * what happened. ss_hooks.c installs and uninstalls them all symmetrically,
+ * in the order of hooks/hooks.h.
  */
 #ifndef SS_HOOK_H
 #define SS_HOOK_H
@@ -14,7 +15,7 @@
 enum ss_hook_type { SS_HOOK_KPROBE, SS_HOOK_KRETPROBE, SS_HOOK_TRACEPOINT };
 
 struct ss_hook {
-	const char *name;		/* what it is for, for status */
+	const char *name;		/* its name in hooks/hooks.h, set at install */
 	enum ss_hook_type type;
 	/* candidate kvm.ko symbols (or the tracepoint name), newest first */
 	const char *const *symbols;
@@ -49,24 +50,15 @@ static inline bool ss_hook_attached(const struct ss_hook *hook)
 	return READ_ONCE(hook->attached);
 }
 
-int ss_hooks_format(char *buf, size_t size);
+struct ss_status_out;
+/* The hooks in status: text lines, or records with @rec. */
+void ss_hooks_status(struct ss_status_out *o, bool rec);
 
-/* the hooks, defined one per file in hooks/ */
-extern struct ss_hook ss_hook_vm_create;
-extern struct ss_hook ss_hook_vm_destroy;
-extern struct ss_hook ss_hook_get_page;
-extern struct ss_hook ss_hook_zap;
-extern struct ss_hook ss_hook_zap_kprobe;
-extern struct ss_hook ss_hook_unsync;
-extern struct ss_hook ss_hook_sync;
-extern struct ss_hook ss_hook_tdp_link;
-extern struct ss_hook ss_hook_tdp_spte;
-extern struct ss_hook ss_hook_tdp_zap;
-extern struct ss_hook ss_hook_tdp_zap_roots;
-extern struct ss_hook ss_hook_tdp_zap_all;
-extern struct ss_hook ss_hook_split;
-extern struct ss_hook ss_hook_split_shadow;
-extern struct ss_hook ss_hook_split_shadow_slot;
-extern struct ss_hook ss_hook_split_tdp;
+/* the hooks, defined one per file in hooks/ (one declaration for them all) */
+extern struct ss_hook
+#define SS_HOOK(name, why) ss_hook_##name,
+#include "hooks/hooks.h"
+#undef SS_HOOK
+	ss_hook_end_of_list;
 
 #endif /* SS_HOOK_H */

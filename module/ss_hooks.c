@@ -11,25 +11,15 @@
 #include "ss_hook.h"
 #include "ss_sp.h"
 #include "ss_kvm.h"
+#include "ss_status.h"
 
-static struct ss_hook *const ss_hooks[] = {
-	&ss_hook_vm_destroy,
-	&ss_hook_get_page,
-	&ss_hook_zap,
-	&ss_hook_zap_kprobe,
-	&ss_hook_unsync,
-	&ss_hook_sync,
-	&ss_hook_tdp_link,
-	&ss_hook_tdp_spte,
-	&ss_hook_tdp_zap,
-	&ss_hook_tdp_zap_roots,
-	&ss_hook_tdp_zap_all,
-	&ss_hook_split_shadow,
-	&ss_hook_split_shadow_slot,
-	&ss_hook_split_tdp,
-	&ss_hook_split,
-	/* last, so that VMs found by it are already fully hooked */
-	&ss_hook_vm_create,
+static const struct {
+	struct ss_hook *hook;
+	const char *name;
+} ss_hooks[] = {
+#define SS_HOOK(name, why) { &ss_hook_##name, #name },
+#include "hooks/hooks.h"
+#undef SS_HOOK
 };
 
 static char *skip_hooks;
@@ -169,8 +159,10 @@ int ss_hooks_install(struct module *kvm_mod)
 {
 	int i, n = 0;
 
-	for (i = 0; i < ARRAY_SIZE(ss_hooks); i++)
-		n += ss_hook_install(ss_hooks[i], kvm_mod) == 0;
+	for (i = 0; i < ARRAY_SIZE(ss_hooks); i++) {
+		ss_hooks[i].hook->name = ss_hooks[i].name;
+		n += ss_hook_install(ss_hooks[i].hook, kvm_mod) == 0;
+	}
 	return n;
 }
 
@@ -179,26 +171,50 @@ void ss_hooks_uninstall(void)
 	int i;
 
 	for (i = ARRAY_SIZE(ss_hooks) - 1; i >= 0; i--)
-		ss_hook_uninstall(ss_hooks[i]);
+		ss_hook_uninstall(ss_hooks[i].hook);
 	/* no probe of ours may still be running once this returns */
 	tracepoint_synchronize_unregister();
 }
 
-int ss_hooks_format(char *buf, size_t size)
+/* Probes that did not run: reentered, or a kretprobe out of instances. */
+static unsigned long ss_hook_missed(const struct ss_hook *h)
+{
+	if (h->type == SS_HOOK_KPROBE)
+		return h->kp.nmissed;
+	if (h->type == SS_HOOK_KRETPROBE)
+		return h->krp.nmissed + h->krp.kp.nmissed;
+	return 0;
+}
+
+void ss_hooks_status(struct ss_status_out *o, bool rec)
 {
 	static const char * const types[] = { "kprobe", "kretprobe", "tracepoint" };
-	int i, len = 0;
+	int i;
 
 	for (i = 0; i < ARRAY_SIZE(ss_hooks); i++) {
-		const struct ss_hook *h = ss_hooks[i];
+		const struct ss_hook *h = ss_hooks[i].hook;
+		const char *sym = h->resolved[0] ? h->resolved : h->symbols[0];
+		const char *why = h->attached ? "" : (h->why[0] ? h->why : "kvm not loaded");
 
-		len += scnprintf(buf + len, size - len,
-				 "  %-22s %-10s %-36s %s%s%s\n", h->name,
-				 types[h->type],
-				 h->resolved[0] ? h->resolved : h->symbols[0],
-				 h->attached ? "attached" : "not attached",
-				 h->attached ? "" : ": ",
-				 h->attached ? "" : (h->why[0] ? h->why : "kvm not loaded"));
+		if (!rec) {
+			o->len += scnprintf(o->buf + o->len, o->size - o->len,
+					    "  %-18s %-10s %-34s %s%s%s",
+					    ss_hooks[i].name, types[h->type], sym,
+					    h->attached ? "attached" : "not attached",
+					    h->attached ? "" : ": ", why);
+			if (h->attached && h->type != SS_HOOK_TRACEPOINT)
+				o->len += scnprintf(o->buf + o->len, o->size - o->len,
+						    ", %lu missed", ss_hook_missed(h));
+			o->len += scnprintf(o->buf + o->len, o->size - o->len, "\n");
+			continue;
+		}
+		ss_rec_begin(o, "hook");
+		ss_rec_str(o, "name", ss_hooks[i].name);
+		ss_rec_str(o, "type", types[h->type]);
+		ss_rec_str(o, "symbol", sym);
+		ss_rec_bool(o, "attached", h->attached);
+		ss_rec_str(o, "why", why);
+		ss_rec_int(o, "missed", ss_hook_missed(h));
+		ss_rec_end(o);
 	}
-	return len;
 }

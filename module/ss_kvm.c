@@ -7,11 +7,10 @@
  */
 #include <linux/kernel.h>
 #include <linux/module.h>
-#include "ss_config.h"
 #include "ss_kvm.h"
-#include "ss_sp.h"
-#include "ss_vm.h"
+#include "../include/uapi/shadowstat.h"
 #include "ss_ksym.h"
+#include "ss_sp.h"
 
 struct ss_kvm_syms ss_kvm;
 char ss_kvm_why[96] = "kvm not loaded";
@@ -114,17 +113,6 @@ void ss_kvm_unpin(struct kvm *kvm)
 	ss_kvm.put_kvm(kvm);
 }
 
-unsigned long ss_kvm_shadow_pages(struct kvm *kvm)
-{
-#if defined(SS_HAVE_N_USED_MMU_PAGES)
-	return READ_ONCE(kvm->arch.n_used_mmu_pages);
-#elif defined(SS_HAVE_STAT_MMU_SHADOW_PAGES)
-	return READ_ONCE(kvm->stat.mmu_shadow_pages);
-#else
-#error "this kernel has neither kvm->arch.n_used_mmu_pages nor kvm->stat.mmu_shadow_pages"
-#endif
-}
-
 bool ss_kvm_uses_tdp_mmu(struct kvm *kvm)
 {
 #ifdef SS_HAVE_ARCH_TDP_MMU_ENABLED
@@ -134,11 +122,11 @@ bool ss_kvm_uses_tdp_mmu(struct kvm *kvm)
 #endif
 }
 
-enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm)
+u32 ss_kvm_mmu_mode(struct kvm *kvm)
 {
 	if (ss_kvm.tdp_enabled && !READ_ONCE(*ss_kvm.tdp_enabled))
-		return SS_MMU_SHADOW;
-	return ss_kvm_uses_tdp_mmu(kvm) ? SS_MMU_TDP : SS_MMU_TDP_LEGACY;
+		return SHADOWSTAT_MMU_SHADOW;
+	return ss_kvm_uses_tdp_mmu(kvm) ? SHADOWSTAT_MMU_TDP : SHADOWSTAT_MMU_TDP_LEGACY;
 }
 
 const char *ss_kvm_shadow_pages_source(void)
@@ -181,21 +169,6 @@ long ss_kvm_tdp_pages(struct kvm *kvm)
 	n = -1;
 #endif
 	return n;
-}
-
-/* Note each TDP root of @kvm as @vm's. Caller holds mmu_lock. */
-void ss_kvm_add_tdp_roots(struct kvm *kvm, struct ss_vm *vm)
-{
-#ifdef SS_HAVE_TDP_MMU_ROOTS
-	struct list_head *pos;
-
-	if (!ss_kvm_uses_tdp_mmu(kvm))
-		return;
-	spin_lock(&kvm->arch.tdp_mmu_pages_lock);
-	list_for_each(pos, &kvm->arch.tdp_mmu_roots)
-		ss_tdp_root_add(vm, ss_sp_from_link(pos));
-	spin_unlock(&kvm->arch.tdp_mmu_pages_lock);
-#endif
 }
 
 long ss_kvm_tdp_roots(struct kvm *kvm)

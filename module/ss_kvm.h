@@ -7,7 +7,16 @@
 #define SS_KVM_H
 
 #include <linux/kvm_host.h>
-#include "ss_core.h"
+#include "ss_config.h"
+
+/* The field of struct kvm behind mmu_shadow_pages (ss_stat_table.h). */
+#if defined(SS_HAVE_N_USED_MMU_PAGES)
+#define SS_KVM_SHADOW_PAGES_FIELD arch.n_used_mmu_pages
+#elif defined(SS_HAVE_STAT_MMU_SHADOW_PAGES)
+#define SS_KVM_SHADOW_PAGES_FIELD stat.mmu_shadow_pages
+#else
+#error "this kernel has neither kvm->arch.n_used_mmu_pages nor kvm->stat.mmu_shadow_pages"
+#endif
 
 struct ss_kvm_syms {
 	struct mutex *kvm_lock;		/* KVM's lock of vm_list */
@@ -64,17 +73,28 @@ bool ss_kvm_on_list(struct kvm *kvm);
 bool ss_kvm_pin(struct kvm *kvm);
 void ss_kvm_unpin(struct kvm *kvm);
 
-unsigned long ss_kvm_shadow_pages(struct kvm *kvm);
+static inline unsigned long ss_kvm_shadow_pages(struct kvm *kvm)
+{
+	return READ_ONCE(kvm->SS_KVM_SHADOW_PAGES_FIELD);
+}
+
+/* The 4- or 8-byte field of struct kvm at @off (the stat table's KVM source). */
+static inline s64 ss_kvm_read_field(struct kvm *kvm, u32 off, u32 size)
+{
+	const void *p = (const char *)kvm + off;
+
+	return size == 4 ? READ_ONCE(*(const u32 *)p) : READ_ONCE(*(const u64 *)p);
+}
+
 /* Where ss_kvm_shadow_pages() reads, for status. */
 const char *ss_kvm_shadow_pages_source(void);
 bool ss_kvm_uses_tdp_mmu(struct kvm *kvm);
-enum ss_mmu_mode ss_kvm_mmu_mode(struct kvm *kvm);
+/* SHADOWSTAT_MMU_* */
+u32 ss_kvm_mmu_mode(struct kvm *kvm);
 /* This kernel counts its non-root TDP MMU pages itself. */
 bool ss_kvm_keeps_tdp_count(void);
 /* Non-root TDP MMU pages, or -1 when this kernel keeps no count. */
 long ss_kvm_tdp_pages(struct kvm *kvm);
 long ss_kvm_tdp_roots(struct kvm *kvm);
-struct ss_vm;
-void ss_kvm_add_tdp_roots(struct kvm *kvm, struct ss_vm *vm);
 
 #endif /* SS_KVM_H */

@@ -16,6 +16,8 @@
 #include <linux/moduleparam.h>
 #include "ss_kvm.h"
 #include "ss_kvm_debugfs.h"
+#include "ss_stat_defs.h"
+#include "ss_view.h"
 #include "ss_vm.h"
 
 static bool kvm_debugfs = true;
@@ -60,19 +62,24 @@ static void ss_kvm_debugfs_unlink(struct dentry *dir)
 	}
 }
 
-/* Caller holds ss_vm_lock. */
-void ss_kvm_debugfs_add_vm(struct ss_vm *vm)
+/* Caller holds ss_vm_lock. KVM's removal of the VM's directory takes the links. */
+static bool ss_kvm_debugfs_vm_added(struct ss_vm *vm, void **data)
 {
 	char prefix[64];
 
-	if (!kvm_debugfs || !vm->dir || !ss_kvm_pin(vm->kvm))
-		return;
+	if (!kvm_debugfs || !ss_kvm_pin(vm->kvm))
+		return true;
 	/* the VM's directory lives as long as the VM does, and we pin it */
 	if (!IS_ERR_OR_NULL(vm->kvm->debugfs_dentry)) {
 		snprintf(prefix, sizeof(prefix), "../../shadowstat/%s", vm->info.name);
 		ss_kvm_debugfs_link(vm->kvm->debugfs_dentry, prefix);
 	}
 	ss_kvm_unpin(vm->kvm);
+	return true;
+}
+
+static void ss_kvm_debugfs_vm_removed(void *data)
+{
 }
 
 void ss_kvm_debugfs_add_totals(void)
@@ -93,7 +100,7 @@ void ss_kvm_debugfs_add_totals(void)
  * resolved. A VM that can no longer be pinned is being destroyed: KVM removes
  * its directory, our links included.
  */
-void ss_kvm_debugfs_remove_all(void)
+static void ss_kvm_debugfs_remove_all(void)
 {
 	struct dentry *kvm_dir;
 	struct ss_vm *vm;
@@ -113,4 +120,16 @@ void ss_kvm_debugfs_remove_all(void)
 		ss_kvm_debugfs_unlink(kvm_dir);
 		dput(kvm_dir);
 	}
+}
+
+static const struct ss_view ss_kvm_debugfs_view = {
+	.name = "kvm_debugfs",
+	.vm_added = ss_kvm_debugfs_vm_added,
+	.vm_removed = ss_kvm_debugfs_vm_removed,
+	.kvm_detach = ss_kvm_debugfs_remove_all,
+};
+
+int ss_kvm_debugfs_init(void)
+{
+	return ss_view_register(&ss_kvm_debugfs_view);
 }

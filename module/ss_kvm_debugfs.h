@@ -2,10 +2,8 @@
 #ifndef SS_KVM_DEBUGFS_H
 #define SS_KVM_DEBUGFS_H
 
-struct ss_vm;
-
-void ss_kvm_debugfs_add_vm(struct ss_vm *vm);
+/* Links in KVM's debugfs for kvm_stat: a view of the VMs (ss_view.h), and the totals. */
+int ss_kvm_debugfs_init(void);
 void ss_kvm_debugfs_add_totals(void);
-void ss_kvm_debugfs_remove_all(void);
 
 #endif /* SS_KVM_DEBUGFS_H */

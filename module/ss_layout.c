@@ -8,6 +8,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/kvm_types.h>
+#include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -24,26 +26,31 @@
 /* vmlinux's BTF is about 5 MiB on 6.1; anything this big is not BTF. */
 #define SS_BTF_MAX_FILE	SZ_64M
 
+/*
+ * The members read, and the width each is read with (ss_sp.h, ss_walk.c,
+ * ss_tdp_walk.c): the load's self-test checks the BTF against these, so a
+ * member that changed its type turns the layout off instead of being misread.
+ */
 static const struct {
 	const char *name;
 	size_t field;		/* offsetof() the int in struct ss_sp_layout */
 	bool required;		/* needed for l->found */
+	u32 bytes;		/* how the code reads it */
 } ss_sp_members[] = {
-	{ "link", offsetof(struct ss_sp_layout, link), true },
-	{ "tdp_mmu_page", offsetof(struct ss_sp_layout, tdp_mmu_page), true },
-	{ "unsync", offsetof(struct ss_sp_layout, unsync), true },
-	{ "mmu_valid_gen", offsetof(struct ss_sp_layout, mmu_valid_gen), true },
-	{ "role", offsetof(struct ss_sp_layout, role), true },
-	{ "gfn", offsetof(struct ss_sp_layout, gfn), true },
-	{ "spt", offsetof(struct ss_sp_layout, spt), false },
-	{ "root_count", offsetof(struct ss_sp_layout, root_count), true },
-	{ "unsync_children", offsetof(struct ss_sp_layout, unsync_children),
-	  false },
-	{ "parent_ptes", offsetof(struct ss_sp_layout, parent_ptes), false },
-	/* on kvm->arch.mmu_page_hash[] */
-	{ "hash_link", offsetof(struct ss_sp_layout, hash_link), false },
+	{ "link", offsetof(struct ss_sp_layout, link), true, sizeof(struct list_head) },
+	{ "tdp_mmu_page", offsetof(struct ss_sp_layout, tdp_mmu_page), true, sizeof(bool) },
+	{ "unsync", offsetof(struct ss_sp_layout, unsync), true, sizeof(bool) },
+	{ "mmu_valid_gen", offsetof(struct ss_sp_layout, mmu_valid_gen), true, sizeof(u8) },
+	{ "role", offsetof(struct ss_sp_layout, role), true, sizeof(u32) },
+	{ "gfn", offsetof(struct ss_sp_layout, gfn), true, sizeof(gfn_t) },
+	{ "root_count", offsetof(struct ss_sp_layout, root_count), true, sizeof(int) },
+	/* the page table, for the TDP walk */
+	{ "spt", offsetof(struct ss_sp_layout, spt), false, sizeof(u64 *) },
+	/* on kvm->arch.mmu_page_hash */
+	{ "hash_link", offsetof(struct ss_sp_layout, hash_link), false,
+	  sizeof(struct hlist_node) },
 	/* TDP pages' parent SPTE, 6.1+ */
-	{ "ptep", offsetof(struct ss_sp_layout, ptep), false },
+	{ "ptep", offsetof(struct ss_sp_layout, ptep), false, sizeof(u64 *) },
 };
 
 static int *ss_sp_field(struct ss_sp_layout *l, size_t i)
@@ -162,6 +169,12 @@ static int ss_layout_fill(struct ss_sp_layout *l, struct ss_btf *btf,
 					      "%s.%s at bit %u+%u: no byte field in the struct (%s)",
 					      SS_SP_STRUCT, name, bits, nbits,
 					      src);
+		/* self-test: the width the code reads it with */
+		if (nbits != ss_sp_members[i].bytes * 8)
+			return ss_layout_fail(l, -EINVAL,
+					      "self-test: %s.%s is %u bits, read as %u (%s)",
+					      SS_SP_STRUCT, name, nbits,
+					      ss_sp_members[i].bytes * 8, src);
 		*ss_sp_field(l, i) = bits / 8;
 	}
 

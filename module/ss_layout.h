@@ -25,7 +25,7 @@ struct ss_sp_layout {
 	char why[96];
 	/* byte offsets in struct kvm_mmu_page, -1 if the member is absent */
 	int link, tdp_mmu_page, unsync, mmu_valid_gen, role, gfn, spt;
-	int root_count, unsync_children, parent_ptes, ptep, hash_link;
+	int root_count, ptep, hash_link;
 	/* sizeof(struct kvm_mmu_page) */
 	size_t size;
 };

@@ -20,6 +20,8 @@
 #include "ss_kvm.h"
 #include "ss_kvm_debugfs.h"
 #include "ss_layout.h"
+#include "ss_query.h"
+#include "ss_version.h"
 #include "ss_sp.h"
 #include "ss_sp_owner.h"
 #include "ss_vm.h"
@@ -60,6 +62,8 @@ static void ss_attach(struct module *kvm_mod)
 	ss_sp_owner_reset();
 	ss_hooks_install(kvm_mod);
 	ss_features_update();
+	/* without the destroy hook a VM would outlive its struct kvm */
+	ss_vm_tracking(ss_features_have(SS_F_VMS));
 	ss_vm_scan();
 	ss_kvm_debugfs_add_totals();
 }
@@ -148,6 +152,9 @@ static int __init ss_init(void)
 	ret = ss_debugfs_init();
 	if (ret)
 		pr_info("shadowstat: debugfs unavailable (%d), the device still works\n", ret);
+	ret = ss_kvm_debugfs_init();
+	if (ret)
+		goto err_debugfs;
 	ret = ss_chardev_init();
 	if (ret)
 		goto err_debugfs;
@@ -178,12 +185,14 @@ err_debugfs:
 
 static void __exit ss_exit(void)
 {
+	/* the debugfs files go first: they must not be opened while we are GOING */
+	ss_vm_hide_all();
+	ss_debugfs_exit();
 	unregister_module_notifier(&ss_module_nb);
 	mutex_lock(&ss_attach_lock);
 	ss_detach();
 	mutex_unlock(&ss_attach_lock);
 	ss_chardev_exit();
-	ss_debugfs_exit();
 	ss_vm_exit();
 }
 

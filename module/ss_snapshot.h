@@ -1,21 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/* One VM's stats at one time, assembled from the stat table (ss_snapshot.c). */
 #ifndef SS_SNAPSHOT_H
 #define SS_SNAPSHOT_H
 
+#include "ss_stat_ids.h"
 #include "ss_vm.h"
 
 /* skip the walk of the VM's shadow pages: its stats read as unavailable */
 #define SS_SNAP_NO_WALK 1
 
+/* Caller holds ss_vm_lock. -ENOENT for a VM that is gone. */
 int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags);
-bool ss_stat_from_walk(enum ss_stat_id id);
-/* walk_budget_us: how long a walk may hold mmu_lock in all */
-u64 ss_walk_budget_ns(void);
-int ss_totals_snapshot_flags(s64 values[SS_NR_STATS], unsigned int flags);
 
-extern atomic64_t ss_walks_truncated;
-extern atomic64_t ss_walk_max_ns;
-extern atomic64_t ss_walk_yields;
-extern atomic64_t ss_walk_restarts;
+/* What a DERIVED stat (ss_stat_defs.c) may read. */
+struct ss_snap_ctx {
+	struct kvm *kvm;
+	struct ss_vm *vm;
+	const s64 *v;		/* the stats above it */
+};
 
 #endif /* SS_SNAPSHOT_H */

@@ -24,6 +24,12 @@
 #include "ss_sp_owner.h"
 #include "ss_vm.h"
 
+#ifdef KVM_MMU_HASH_SHIFT
+#define SS_HASH_SHIFT_FROM "from the headers"
+#else
+#define SS_HASH_SHIFT_FROM "found on a page"
+#endif
+
 /* longer than any hash chain KVM would keep (it reports the longest) */
 #define SS_HASH_MAX_HOPS 4096
 #define SS_HASH_SHIFT_MAX 20
@@ -38,25 +44,22 @@ static bool ss_is_slab(const void *p)
 	return virt_addr_valid(p) && folio_test_slab(virt_to_folio(p));
 }
 
-int ss_sp_owner_format(char *buf, size_t size)
+/* How the VM of a page with no vCPU is found, for status. */
+void ss_sp_owner_source(char *buf, size_t size)
 {
 	int s = READ_ONCE(ss_hash_shift);
 
 	if (!ss_sp_layout.found || ss_sp_layout.hash_link < 0)
-		return scnprintf(buf, size, "shadow page owner: unknown: no kvm_mmu_page.hash_link\n");
-	if (s < 0)
-		return scnprintf(buf, size,
-				 "shadow page owner: unknown: a page was not where the mmu_page_hash shift puts it\n");
-	if (!s)
-		return scnprintf(buf, size,
-				 "shadow page owner: mmu_page_hash chains, shift not found yet (no shadow page seen)\n");
-	return scnprintf(buf, size, "shadow page owner: mmu_page_hash chains, shift %d%s\n", s,
-#ifdef KVM_MMU_HASH_SHIFT
-			 " (from the headers)"
-#else
-			 " (found on a page)"
-#endif
-			 );
+		strscpy(buf, "unknown: no kvm_mmu_page.hash_link", size);
+	else if (s < 0)
+		strscpy(buf, "unknown: a page was not where the mmu_page_hash shift puts it",
+			size);
+	else if (!s)
+		strscpy(buf, "mmu_page_hash chains, shift not found yet (no shadow page seen)",
+			size);
+	else
+		snprintf(buf, size, "mmu_page_hash chains, shift %d (%s)", s,
+			 SS_HASH_SHIFT_FROM);
 }
 
 bool ss_sp_owner_usable(void)

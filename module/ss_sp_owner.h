@@ -28,6 +28,6 @@ static inline bool ss_sp_owner_learning(const struct ss_vm *vm)
 void ss_sp_owner_learn_vm(struct ss_vm *vm, struct kvm *kvm);
 void ss_sp_owner_forget(struct ss_vm *vm);
 struct kvm *ss_sp_owner(const void *sp);
-int ss_sp_owner_format(char *buf, size_t size);
+void ss_sp_owner_source(char *buf, size_t size);
 
 #endif /* SS_SP_OWNER_H */

@@ -8,6 +8,8 @@
 #include <linux/hashtable.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
+#include "ss_config.h"
+#include "ss_kvm.h"
 #include "ss_sp.h"
 #include "ss_tdp_root.h"
 #include "ss_vm.h"
@@ -78,6 +80,21 @@ void ss_tdp_root_add(struct ss_vm *vm, const void *root)
 	hash_add_rcu(ss_tdp_root_hash, &r->hash, (unsigned long)root);
 out:
 	spin_unlock_irqrestore(&ss_tdp_root_lock, flags);
+}
+
+/* Note each TDP root @kvm has as @vm's. Caller holds mmu_lock. */
+void ss_tdp_roots_adopt(struct ss_vm *vm, struct kvm *kvm)
+{
+#ifdef SS_HAVE_TDP_MMU_ROOTS
+	struct list_head *pos;
+
+	if (!ss_kvm_uses_tdp_mmu(kvm))
+		return;
+	spin_lock(&kvm->arch.tdp_mmu_pages_lock);
+	list_for_each(pos, &kvm->arch.tdp_mmu_roots)
+		ss_tdp_root_add(vm, ss_sp_from_link(pos));
+	spin_unlock(&kvm->arch.tdp_mmu_pages_lock);
+#endif
 }
 
 /* Before @vm is freed (after an RCU grace period). */

@@ -38,6 +38,8 @@ static inline bool ss_tdp_root_usable(void)
 
 void ss_tdp_roots_init(struct ss_vm *vm);
 void ss_tdp_root_add(struct ss_vm *vm, const void *root);
+struct kvm;
+void ss_tdp_roots_adopt(struct ss_vm *vm, struct kvm *kvm);
 void ss_tdp_roots_forget(struct ss_vm *vm);
 const void *ss_tdp_sp_root(const void *sp);
 struct ss_vm *ss_tdp_root_vm(const void *root);

@@ -8,29 +8,53 @@
  * A VM is seeded and made visible to the hooks under mmu_lock held for write:
  * every event that changes KVM's counts also holds mmu_lock, so each one is
  * either in the seed or counted afterwards, never both and never neither.
+ *
+ * The views (ss_view.h) learn of each VM through the table they registered.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/stddef.h>
 #include <linux/timekeeping.h>
-#include "ss_debugfs.h"
-#include "ss_features.h"
 #include "ss_kvm.h"
-#include "ss_kvm_debugfs.h"
-#include "ss_snapshot.h"
 #include "ss_sp_owner.h"
+#include "ss_stat_fields.h"
 #include "ss_tdp_walk.h"
 #include "ss_vm.h"
+#include "ss_walk_limits.h"
 
 DEFINE_HASHTABLE(ss_vm_hash, SS_VM_HASH_BITS);
 static DEFINE_SPINLOCK(ss_vm_hash_lock);
-/* protects ss_vms, VM directories and seeding */
+/* protects ss_vms, the views' VM data and seeding */
 DEFINE_MUTEX(ss_vm_lock);
 LIST_HEAD(ss_vms);
 static u64 ss_vm_next_id;
+static bool ss_vm_tracking_on;
 static struct workqueue_struct *ss_vm_wq;
 static void ss_vm_scan_work_fn(struct work_struct *work);
 static DECLARE_WORK(ss_vm_scan_work, ss_vm_scan_work_fn);
+static const struct ss_view *ss_views[SS_MAX_VIEWS];
+static int ss_nr_views;
+/* no VM is shown any more: the module is going */
+static bool ss_views_stopped;
+
+atomic64_t ss_tdp_walk_agreed = ATOMIC64_INIT(0);
+atomic64_t ss_tdp_walk_disagreed = ATOMIC64_INIT(0);
+
+int ss_view_register(const struct ss_view *view)
+{
+	if (ss_nr_views == SS_MAX_VIEWS)
+		return -ENOSPC;
+	ss_views[ss_nr_views++] = view;
+	return 0;
+}
+
+void ss_vm_tracking(bool on)
+{
+	mutex_lock(&ss_vm_lock);
+	ss_vm_tracking_on = on;
+	mutex_unlock(&ss_vm_lock);
+}
 
 static void ss_vm_name(struct ss_vm *vm, struct kvm *kvm)
 {
@@ -52,9 +76,6 @@ static void ss_vm_name(struct ss_vm *vm, struct kvm *kvm)
 	info->fd = -1;
 	snprintf(info->name, sizeof(info->name), "%d-vm%llu", pid, info->id);
 }
-
-atomic64_t ss_tdp_walk_agreed = ATOMIC64_INIT(0);
-atomic64_t ss_tdp_walk_disagreed = ATOMIC64_INIT(0);
 
 /*
  * The TDP MMU page tables @kvm has when adopted (mmu_lock held for write):
@@ -89,7 +110,6 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 {
 	unsigned long flags;
 	struct ss_vm *vm;
-	long tdp;
 
 	vm = kzalloc(sizeof(*vm), GFP_KERNEL);
 	if (!vm)
@@ -102,21 +122,64 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 
 	write_lock(&kvm->mmu_lock);
 	vm->seed_shadow = ss_kvm_shadow_pages(kvm);
-	tdp = ss_kvm_tdp_pages(kvm);
-	vm->seed_tdp = ss_vm_seed_tdp(vm, kvm, tdp);
-	vm->seed_recycled = kvm->stat.mmu_recycled;
+	vm->seed_tdp = ss_vm_seed_tdp(vm, kvm, ss_kvm_tdp_pages(kvm));
+	ss_stat_fields_seed(kvm, vm->kvm_seed);
 	vm->info.mmu_mode = ss_kvm_mmu_mode(kvm);
 	spin_lock_irqsave(&ss_vm_hash_lock, flags);
 	hash_add_rcu(ss_vm_hash, &vm->hash, (unsigned long)kvm);
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	/* roots made from now on are added by the kvm_mmu_get_page hook */
 	if (ss_tdp_root_usable())
-		ss_kvm_add_tdp_roots(kvm, vm);
+		ss_tdp_roots_adopt(vm, kvm);
 	ss_sp_owner_learn_vm(vm, kvm);
 	write_unlock(&kvm->mmu_lock);
 
 	list_add_tail(&vm->node, &ss_vms);
 	return vm;
+}
+
+/* Offer @vm to each view that has not shown it yet. */
+static void ss_vm_show(struct ss_vm *vm)
+{
+	int i;
+
+	if (ss_views_stopped)
+		return;
+	for (i = 0; i < ss_nr_views; i++) {
+		if (vm->views_shown & BIT(i))
+			continue;
+		if (ss_views[i]->vm_added(vm, &vm->view_data[i]))
+			vm->views_shown |= BIT(i);
+	}
+}
+
+/* What @vm's views show of it, taken under ss_vm_lock, to remove outside it. */
+struct ss_vm_shown {
+	unsigned int mask;
+	void *data[SS_MAX_VIEWS];
+};
+
+static void ss_vm_take_shown(struct ss_vm *vm, struct ss_vm_shown *s)
+{
+	lockdep_assert_held(&ss_vm_lock);
+	s->mask = vm->views_shown;
+	memcpy(s->data, vm->view_data, sizeof(s->data));
+	vm->views_shown = 0;
+}
+
+/* No lock held: a view's removal waits for its readers, which may take it. */
+static void ss_vm_unshow(const struct ss_vm_shown *s)
+{
+	int i;
+
+	for (i = 0; i < ss_nr_views; i++)
+		if (s->mask & BIT(i))
+			ss_views[i]->vm_removed(s->data[i]);
+}
+
+static bool ss_vm_fully_shown(const struct ss_vm *vm)
+{
+	return vm->views_shown == BIT(ss_nr_views) - 1;
 }
 
 static void ss_vm_scan_locked(void)
@@ -125,11 +188,7 @@ static void ss_vm_scan_locked(void)
 	struct ss_vm *vm;
 
 	lockdep_assert_held(&ss_vm_lock);
-	/*
-	 * Without the destroy hook a VM would outlive its struct kvm, and a new
-	 * VM at the same address would inherit its counters: track none then.
-	 */
-	if (!ss_kvm_ready() || !ss_features_have(SS_F_VMS))
+	if (!ss_kvm_ready() || !ss_vm_tracking_on)
 		return;
 	mutex_lock(ss_kvm.kvm_lock);
 	list_for_each_entry(kvm, ss_kvm.vm_list, vm_list) {
@@ -144,12 +203,9 @@ static void ss_vm_scan_locked(void)
 	}
 	mutex_unlock(ss_kvm.kvm_lock);
 
-	list_for_each_entry(vm, &ss_vms, node) {
-		if (vm->dir || READ_ONCE(vm->dead))
-			continue;
-		ss_debugfs_add_vm(vm);
-		ss_kvm_debugfs_add_vm(vm);
-	}
+	list_for_each_entry(vm, &ss_vms, node)
+		if (!ss_vm_fully_shown(vm) && !READ_ONCE(vm->dead))
+			ss_vm_show(vm);
 }
 
 void ss_vm_scan(void)
@@ -173,28 +229,35 @@ void ss_vm_scan_async(void)
 
 static void ss_vm_free(struct ss_vm *vm)
 {
-	bool homeless = false;
+	struct ss_vm_shown shown;
+	bool waiting = false;
 	struct ss_vm *other;
-	struct dentry *dir;
 
 	mutex_lock(&ss_vm_lock);
 	list_del(&vm->node);
-	dir = vm->dir;
-	vm->dir = NULL;
+	ss_vm_take_shown(vm, &shown);
 	/* a new VM may have been refused this name while the old one lived */
 	list_for_each_entry(other, &ss_vms, node)
-		homeless |= !other->dir && !READ_ONCE(other->dead);
+		waiting |= !ss_vm_fully_shown(other) && !READ_ONCE(other->dead);
 	mutex_unlock(&ss_vm_lock);
-	/* waits for readers of its files, which may take ss_vm_lock */
-	ss_debugfs_remove_vm(dir);
+	ss_vm_unshow(&shown);
 	kfree_rcu(vm, rcu);
-	if (homeless)
+	if (waiting)
 		ss_vm_scan_async();
 }
 
 static void ss_vm_free_work_fn(struct work_struct *work)
 {
 	ss_vm_free(container_of(work, struct ss_vm, free_work));
+}
+
+/* Off the hash, for the hooks; caller holds ss_vm_hash_lock. */
+static void ss_vm_unhash(struct ss_vm *vm)
+{
+	hash_del_rcu(&vm->hash);
+	WRITE_ONCE(vm->dead, true);
+	ss_tdp_roots_forget(vm);
+	ss_sp_owner_forget(vm);
 }
 
 /* From the kvm_arch_destroy_vm() return probe: atomic context. */
@@ -205,12 +268,8 @@ void ss_vm_destroyed(struct kvm *kvm)
 
 	spin_lock_irqsave(&ss_vm_hash_lock, flags);
 	vm = ss_vm_find(kvm);
-	if (vm) {
-		hash_del_rcu(&vm->hash);
-		WRITE_ONCE(vm->dead, true);
-		ss_tdp_roots_forget(vm);
-		ss_sp_owner_forget(vm);
-	}
+	if (vm)
+		ss_vm_unhash(vm);
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	if (vm) {
 		INIT_WORK(&vm->free_work, ss_vm_free_work_fn);
@@ -224,8 +283,13 @@ void ss_vm_destroyed(struct kvm *kvm)
  */
 void ss_vm_detach_kvm(void)
 {
+	int i;
+
 	mutex_lock(&ss_vm_lock);
-	ss_kvm_debugfs_remove_all();
+	ss_vm_tracking_on = false;
+	for (i = 0; i < ss_nr_views; i++)
+		if (ss_views[i]->kvm_detach)
+			ss_views[i]->kvm_detach();
 	ss_kvm_forget();
 	mutex_unlock(&ss_vm_lock);
 	ss_vm_forget_all();
@@ -233,24 +297,51 @@ void ss_vm_detach_kvm(void)
 
 void ss_vm_forget_all(void)
 {
+	struct ss_vm_shown shown;
 	struct ss_vm *vm, *tmp;
 	LIST_HEAD(doomed);
 
 	flush_workqueue(ss_vm_wq);
 	mutex_lock(&ss_vm_lock);
 	spin_lock_irq(&ss_vm_hash_lock);
-	list_for_each_entry(vm, &ss_vms, node) {
-		hash_del_rcu(&vm->hash);
-		WRITE_ONCE(vm->dead, true);
-		ss_tdp_roots_forget(vm);
-		ss_sp_owner_forget(vm);
-	}
+	list_for_each_entry(vm, &ss_vms, node)
+		ss_vm_unhash(vm);
 	spin_unlock_irq(&ss_vm_hash_lock);
 	list_splice_init(&ss_vms, &doomed);
 	mutex_unlock(&ss_vm_lock);
 	list_for_each_entry_safe(vm, tmp, &doomed, node) {
-		ss_debugfs_remove_vm(vm->dir);
+		mutex_lock(&ss_vm_lock);
+		ss_vm_take_shown(vm, &shown);
+		mutex_unlock(&ss_vm_lock);
+		ss_vm_unshow(&shown);
 		kfree_rcu(vm, rcu);
+	}
+}
+
+/*
+ * First thing when the module goes: once it is GOING, opening one of its
+ * debugfs files WARNs ("owner did not clean up at exit"), so every VM's
+ * view comes down now, before the slow detaching, and none comes back.
+ */
+void ss_vm_hide_all(void)
+{
+	struct ss_vm_shown shown;
+	struct ss_vm *vm;
+
+	for (;;) {
+		shown.mask = 0;
+		mutex_lock(&ss_vm_lock);
+		ss_views_stopped = true;
+		list_for_each_entry(vm, &ss_vms, node) {
+			if (vm->views_shown) {
+				ss_vm_take_shown(vm, &shown);
+				break;
+			}
+		}
+		mutex_unlock(&ss_vm_lock);
+		if (!shown.mask)
+			return;
+		ss_vm_unshow(&shown);
 	}
 }
 

@@ -11,8 +11,19 @@
 #include <linux/kvm_host.h>
 #include <linux/rcupdate.h>
 #include <linux/workqueue.h>
-#include "ss_core.h"
+#include "ss_stat_ids.h"
 #include "ss_tdp_root.h"
+#include "ss_view.h"
+
+/* What userspace may learn about one VM: no kernel address. */
+struct ss_vm_info {
+	u64 id;			/* stable for the VM's life, never reused */
+	s32 pid;
+	s32 fd;			/* -1 when unknown */
+	u32 mmu_mode;		/* SHADOWSTAT_MMU_* */
+	u64 created_ns;		/* ktime_get_real_ns() when shadowstat first saw it */
+	char name[32];		/* "<pid>-<fd>", as KVM's debugfs directory */
+};
 
 struct ss_vm {
 	struct hlist_node hash;		/* ss_vm_hash, RCU */
@@ -23,26 +34,29 @@ struct ss_vm {
 	long seed_shadow;		/* n_used_mmu_pages when first seen */
 	long seed_tdp;			/* TDP MMU page tables then; -1 unknown */
 	const char *tdp_why;		/* why seed_tdp is unknown */
-	u64 seed_recycled;		/* kvm->stat.mmu_recycled when first seen */
-	struct dentry *dir;
+	/* cumulative KVM fields when first seen, by stat id */
+	s64 kvm_seed[SS_NR_STATS];
+	/* each registered view's data, and whether it has shown this VM */
+	void *view_data[SS_MAX_VIEWS];
+	unsigned int views_shown;
 	struct work_struct free_work;
 	struct rcu_head rcu;
 	struct ss_tdp_roots tdp_roots;
 	/* KVM's table of shadow-page chains, once known (ss_sp_owner.c) */
 	struct hlist_head *page_hash;
 	struct hlist_node table_node;
-	/* event counters, indexed by stat id; only cumulative ones are used */
+	/* event counters, indexed by stat id; only EVENT stats use theirs */
 	atomic64_t ev[SS_NR_STATS];
 };
 
 #define SS_VM_HASH_BITS 6
 
 extern struct mutex ss_vm_lock;
+extern struct list_head ss_vms;
+extern struct hlist_head ss_vm_hash[1 << SS_VM_HASH_BITS];
 /* adoptions where a walk of the TDP tables was checked against KVM's count */
 extern atomic64_t ss_tdp_walk_agreed;
 extern atomic64_t ss_tdp_walk_disagreed;
-extern struct list_head ss_vms;
-extern struct hlist_head ss_vm_hash[1 << SS_VM_HASH_BITS];
 
 /* In an RCU read-side section, which includes any probe of ours. */
 static inline struct ss_vm *ss_vm_find(struct kvm *kvm)
@@ -67,10 +81,17 @@ static inline void ss_vm_count(struct kvm *kvm, enum ss_stat_id id, long n)
 		atomic64_add(n, &vm->ev[id]);
 }
 
+/*
+ * VMs are tracked only while this is on: without the destroy hook a VM would
+ * outlive its struct kvm (ss_main.c turns it on once the hooks are in).
+ */
+void ss_vm_tracking(bool on);
 void ss_vm_scan_async(void);
 void ss_vm_scan(void);
 void ss_vm_destroyed(struct kvm *kvm);
 void ss_vm_forget_all(void);
+/* At module exit, first: no VM is shown by any view from now on. */
+void ss_vm_hide_all(void);
 void ss_vm_detach_kvm(void);
 int ss_vm_init(void);
 void ss_vm_exit(void);

@@ -17,13 +17,13 @@ die() {
 	exit 1
 }
 
-ver=$(sed -n 's/^#define SS_VERSION "\(.*\)"$/\1/p' "$top/module/ss_core.h")
-[ -n "$ver" ] || die "no SS_VERSION in module/ss_core.h"
+ver=$(sed -n 's/^#define SS_VERSION "\(.*\)"$/\1/p' "$top/module/ss_version.h")
+[ -n "$ver" ] || die "no SS_VERSION in module/ss_version.h"
 debver=$(sed -n '1s/^shadowstat (\([^)]*\)).*/\1/p' "$top/packaging/debian/changelog")
 [ "${debver%-*}" = "$ver" ] ||
-	die "packaging/debian/changelog has version '$debver', module/ss_core.h has $ver"
+	die "packaging/debian/changelog has version '$debver', module/ss_version.h has $ver"
 dkmsver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$top/dkms.conf")
-[ "$dkmsver" = "$ver" ] || die "dkms.conf has PACKAGE_VERSION '$dkmsver', module/ss_core.h has $ver"
+[ "$dkmsver" = "$ver" ] || die "dkms.conf has PACKAGE_VERSION '$dkmsver', module/ss_version.h has $ver"
 for t in dpkg-buildpackage dh dh_dkms tar; do
 	command -v "$t" >/dev/null 2>&1 ||
 		die "$t missing (apt-get install dpkg-dev debhelper dh-dkms)"

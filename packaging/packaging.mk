@@ -14,7 +14,7 @@ DESTDIR ?=
 
 # the one place the version is defined; dkms.conf, debian/changelog, the CLI and
 # its man page must agree (packaging/test-dkms.sh checks)
-SS_VERSION := $(shell sed -n 's/^.define SS_VERSION "\(.*\)"$$/\1/p' module/ss_core.h)
+SS_VERSION := $(shell sed -n 's/^.define SS_VERSION "\(.*\)"$$/\1/p' module/ss_version.h)
 
 # Everything `make modules KDIR=...` reads, and nothing else: the top-level
 # Makefile and Kbuild, the module, the feature tests, the uapi header and
@@ -30,7 +30,7 @@ PKG_TESTS += packaging/test-dkms.sh packaging/test-debs.sh
 .PHONY: dkms-source dkms-check debs debs-check pkg-check
 
 dkms-source:
-	@test -n "$(SS_VERSION)" || { echo "no SS_VERSION in module/ss_core.h" >&2; exit 1; }
+	@test -n "$(SS_VERSION)" || { echo "no SS_VERSION in module/ss_version.h" >&2; exit 1; }
 	rm -rf "$(SS_DKMS_DIR)"
 	@set -e; for f in $(SS_DKMS_FILES); do \
 		install -D -m 0644 "$$f" "$(SS_DKMS_DIR)/$$f"; \

@@ -28,8 +28,8 @@ check() {
 mkdir -p "$log" && rm -f "$log"/*.log
 export DEBIAN_FRONTEND=noninteractive
 
-ver=$(sed -n 's/^#define SS_VERSION "\(.*\)"$/\1/p' "$top/module/ss_core.h")
-[ -n "$ver" ] || { nok "SS_VERSION in module/ss_core.h"; finish; }
+ver=$(sed -n 's/^#define SS_VERSION "\(.*\)"$/\1/p' "$top/module/ss_version.h")
+[ -n "$ver" ] || { nok "SS_VERSION in module/ss_version.h"; finish; }
 [ "$(id -u)" = 0 ] || { nok "run as root (apt-get install/purge)"; finish; }
 for t in apt-get dpkg-query dpkg-deb dkms modinfo; do
 	command -v "$t" >/dev/null 2>&1 || { nok "$t installed (apt-get install dkms dpkg-dev kmod)"; finish; }
@@ -66,7 +66,7 @@ dpkg-deb -c "$dkms_deb" | awk '{ print $6 }' >"$log/dkms-deb.list"
 dpkg-deb -c "$cli_deb" | awk '{ print $6 }' >"$log/cli-deb.list"
 s=./usr/src/shadowstat-$ver
 missing=
-for f in dkms.conf Makefile Kbuild module/Kbuild module/configure.sh module/ss_core.h \
+for f in dkms.conf Makefile Kbuild module/Kbuild module/configure.sh module/ss_version.h \
 	include/uapi/shadowstat.h scripts/kver.sh; do
 	grep -qx "$s/$f" "$log/dkms-deb.list" || missing="$missing $f"
 done

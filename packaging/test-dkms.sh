@@ -5,7 +5,7 @@
 #
 #   packaging/test-dkms.sh
 #
-#   1. the version agrees everywhere (module/ss_core.h is the source)
+#   1. the version agrees everywhere (module/ss_version.h is the source)
 #   2. make dkms-source puts the tree in /usr/src/shadowstat-<ver>; dkms add
 #   3. dkms build -k KVER (default: scripts/kver.sh, which may differ from the
 #      running kernel; -a aarch64 must be refused by BUILD_EXCLUSIVE_ARCH),
@@ -33,8 +33,8 @@ mkdir -p "$log" && rm -f "$log"/*.log
 rm -f "$top/build/dkms/shadowstat.ko"
 
 # ---- 1. one version ----
-ver=$(sed -n 's/^#define SS_VERSION "\(.*\)"$/\1/p' "$top/module/ss_core.h")
-[ -n "$ver" ] || { nok "SS_VERSION in module/ss_core.h"; finish; }
+ver=$(sed -n 's/^#define SS_VERSION "\(.*\)"$/\1/p' "$top/module/ss_version.h")
+[ -n "$ver" ] || { nok "SS_VERSION in module/ss_version.h"; finish; }
 same "dkms.conf PACKAGE_VERSION is SS_VERSION" \
 	"$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$top/dkms.conf")" "$ver"
 debver=$(sed -n '1s/^shadowstat (\([^)]*\)).*/\1/p' "$top/packaging/debian/changelog")

@@ -1,28 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
-/* `shadowstat status`: the module's own report (hooks, features, layout). */
+/*
+ * `shadowstat status`: the module's own report (sources, layout, hooks,
+ * features, counters); with --json, its records as one object.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "escape.h"
+#include "status_json.h"
 
 int ss_cmd_status(struct ss_ctx *ctx)
 {
+	bool json = ctx->args->format == SS_FMT_JSON;
 	char *text, msg[256];
 	size_t len;
 	int err;
 
-	err = shadowstat_read_status(ctx->dev, &text);
+	if (json)
+		err = shadowstat_read_status_records(ctx->dev, &text);
+	else
+		err = shadowstat_read_status(ctx->dev, &text);
 	if (err) {
 		ss_err("reading status: %s",
 		       shadowstat_strerror(err, ctx->args->device, msg,
 					   sizeof(msg)));
 		return SS_EXIT_FAIL;
 	}
-	if (ctx->args->format == SS_FMT_JSON) {
-		fputs("{\"status\":", ctx->out);
-		ss_json_str(ctx->out, text);
-		fputs("}\n", ctx->out);
+	if (json) {
+		err = ss_status_json(ctx->out, text);
+		if (err)
+			ss_err("the module's status records are malformed");
 	} else {
 		len = strlen(text);
 		fputs(text, ctx->out);
@@ -30,5 +37,5 @@ int ss_cmd_status(struct ss_ctx *ctx)
 			fputc('\n', ctx->out);
 	}
 	free(text);
-	return SS_EXIT_OK;
+	return err ? SS_EXIT_FAIL : SS_EXIT_OK;
 }

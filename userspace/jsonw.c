@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The CLI's JSON writer; see jsonw.h. */
-#include <inttypes.h>
 #include <math.h>
 
 #include "escape.h"
@@ -87,13 +86,13 @@ void jw_str_or_null(struct ss_jw *w, const char *s)
 void jw_int(struct ss_jw *w, int64_t v)
 {
 	jw_sep(w);
-	fprintf(w->f, "%" PRId64, v);
+	fprintf(w->f, "%lld", (long long)v);
 }
 
 void jw_uint(struct ss_jw *w, uint64_t v)
 {
 	jw_sep(w);
-	fprintf(w->f, "%" PRIu64, v);
+	fprintf(w->f, "%llu", (unsigned long long)v);
 }
 
 void jw_bool(struct ss_jw *w, bool v)

@@ -86,6 +86,7 @@
 #define SHADOWSTAT_FEAT_READ_STATS	(1ULL << 2)	/* READ_STATS, one VM */
 #define SHADOWSTAT_FEAT_READ_ALL	(1ULL << 3)	/* SHADOWSTAT_READ_ALL */
 #define SHADOWSTAT_FEAT_STATUS		(1ULL << 4)	/* READ_STATUS */
+#define SHADOWSTAT_FEAT_STATUS_RECORDS	(1ULL << 5)	/* SHADOWSTAT_STATUS_RECORDS */
 
 /* Limits of this ABI version; a module may report lower ones. */
 #define SHADOWSTAT_ARGSZ_MAX	4096	/* largest argsz accepted */
@@ -286,10 +287,28 @@ struct shadowstat_read_stats {
 
 #define SHADOWSTAT_READ_STATS_SIZE_V1	64
 
+/*
+ * struct shadowstat_status.flags: the report as records for programs, not
+ * text for people. One record per line; fields are separated by a tab; the
+ * first is the record's type, every other one "key=value". A value holds no
+ * tab and no newline; booleans are "true" and "false", numbers decimal.
+ * Programs skip types and keys they do not know: new ones may be added.
+ *   module   version, kernel
+ *   kvm      attached, why
+ *   layout   found, why, size, and the offset of each member it read
+ *   source   of (a stat, or "shadow page owner"), from: how this kernel gives it
+ *   call     name, called, why: a KVM function called through a pointer
+ *   hook     name, type, symbol, attached, why, missed (probes that did not run)
+ *   feature  name, on, stats (space-separated), why
+ *   counter  name, value
+ *   vm       name, unavailable (a stat), why
+ */
+#define SHADOWSTAT_STATUS_RECORDS	(1U << 0)
+
 /**
  * struct shadowstat_status - SHADOWSTAT_IOC_READ_STATUS
  * @argsz:	in: sizeof(struct); out: the module's size
- * @flags:	in: must be 0
+ * @flags:	in: SHADOWSTAT_STATUS_RECORDS or 0
  * @size:	in: size of @buf in bytes; out: length of the text plus its
  *		NUL (on ENOSPC, the size needed)
  * @reserved:	in: must be 0; out: 0

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # KC_* results are for the scripts that source this
 #
 # Build shadowstat.ko for a kernel fetched by lib-fetch.sh, from the files DKMS would get
 # (make dkms-source), with W=1: on this machine for headers made with its own compiler, in a

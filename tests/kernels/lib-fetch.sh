@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # KC_* results are for the scripts that source this
 #
 # Fetch one Debian kernel (image, modules, headers) into a private root under $KC_CACHE,
 # never into this machine's /boot or /lib/modules and never through dpkg -i: the packages

@@ -85,7 +85,7 @@ kc_index_update() {
 
 # _kc_newest: of "version<TAB>rest" lines on stdin, print the rest of the newest version
 _kc_newest() {
-	local best= bestrest= v rest
+	local best='' bestrest='' v rest
 	while IFS=$'\t' read -r v rest; do
 		if [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; then
 			best=$v

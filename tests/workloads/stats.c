@@ -26,32 +26,10 @@ const char *const kvm_stat_names[K_NR] = {
 };
 
 const char *const ss_stat_names[S_NR] = {
-	[S_mmu_shadow_pages] = "mmu_shadow_pages",
-	[S_mmu_pages_limit] = "mmu_pages_limit",
-	[S_indirect_shadow_pages] = "indirect_shadow_pages",
-	[S_tdp_mmu_pages] = "tdp_mmu_pages",
-	[S_tdp_mmu_roots] = "tdp_mmu_roots",
-	[S_unsync_shadow_pages] = "unsync_shadow_pages",
-	[S_direct_shadow_pages] = "direct_shadow_pages",
-	[S_root_shadow_pages] = "root_shadow_pages",
-	[S_obsolete_shadow_pages] = "obsolete_shadow_pages",
-	[S_shadow_pages_l1] = "shadow_pages_l1",
-	[S_shadow_pages_l2] = "shadow_pages_l2",
-	[S_shadow_pages_l3] = "shadow_pages_l3",
-	[S_shadow_pages_l4] = "shadow_pages_l4",
-	[S_shadow_pages_l5] = "shadow_pages_l5",
-	[S_sp_created] = "sp_created",
-	[S_sp_reused] = "sp_reused",
-	[S_sp_zapped] = "sp_zapped",
-	[S_sp_root_zaps] = "sp_root_zaps",
-	[S_sp_recycled] = "sp_recycled",
-	[S_sp_unsynced] = "sp_unsynced",
-	[S_sp_synced] = "sp_synced",
-	[S_tdp_sp_created] = "tdp_sp_created",
-	[S_tdp_sp_freed] = "tdp_sp_freed",
-	[S_huge_pages_split] = "huge_pages_split",
-	[S_mirror_shadow_pages] = "mirror_shadow_pages",
-	[S_mirror_drift] = "mirror_drift",
+#define SS_STAT(name, kind, unit, source, arg, needs, desc) \
+	[S_##name] = #name,
+#include "../../module/ss_stat_table.h"
+#undef SS_STAT
 };
 
 int read_num(const char *path, int64_t *val)

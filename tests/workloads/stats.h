@@ -27,34 +27,11 @@ enum kvm_stat_id {
 	K_NR
 };
 
-/* shadowstat's stats, docs/CONTRACT.md (names in ss_stat_names[]). */
+/* shadowstat's stats, from the module's own table (names in ss_stat_names[]). */
 enum ss_stat_id {
-	S_mmu_shadow_pages,
-	S_mmu_pages_limit,
-	S_indirect_shadow_pages,
-	S_tdp_mmu_pages,
-	S_tdp_mmu_roots,
-	S_unsync_shadow_pages,
-	S_direct_shadow_pages,
-	S_root_shadow_pages,
-	S_obsolete_shadow_pages,
-	S_shadow_pages_l1,
-	S_shadow_pages_l2,
-	S_shadow_pages_l3,
-	S_shadow_pages_l4,
-	S_shadow_pages_l5,
-	S_sp_created,
-	S_sp_reused,
-	S_sp_zapped,
-	S_sp_root_zaps,
-	S_sp_recycled,
-	S_sp_unsynced,
-	S_sp_synced,
-	S_tdp_sp_created,
-	S_tdp_sp_freed,
-	S_huge_pages_split,
-	S_mirror_shadow_pages,
-	S_mirror_drift,
+#define SS_STAT(name, kind, unit, source, arg, needs, desc) S_##name,
+#include "../../module/ss_stat_table.h"
+#undef SS_STAT
 	S_NR
 };
 

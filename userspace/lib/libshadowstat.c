@@ -290,7 +290,7 @@ int shadowstat_read_vm(struct shadowstat *ss, uint64_t vm_id, size_t nr_stats,
 	return ss_read(ss, 0, vm_id, nr_stats, snap_ret);
 }
 
-int shadowstat_read_status(struct shadowstat *ss, char **text_ret)
+static int ss_read_status(struct shadowstat *ss, __u32 flags, char **text_ret)
 {
 	struct shadowstat_status arg;
 	size_t size = 4096, alloc = 0;
@@ -305,6 +305,7 @@ int shadowstat_read_status(struct shadowstat *ss, char **text_ret)
 			return -ENOMEM;
 		memset(&arg, 0, sizeof(arg));
 		arg.argsz = sizeof(arg);
+		arg.flags = flags;
 		arg.size = alloc;
 		arg.buf = ss_ptr(text);
 		err = ss_ioctl(ss, SHADOWSTAT_IOC_READ_STATUS, &arg);
@@ -317,6 +318,18 @@ int shadowstat_read_status(struct shadowstat *ss, char **text_ret)
 	text[alloc - 1] = '\0';
 	*text_ret = text;
 	return 0;
+}
+
+int shadowstat_read_status(struct shadowstat *ss, char **text_ret)
+{
+	return ss_read_status(ss, 0, text_ret);
+}
+
+int shadowstat_read_status_records(struct shadowstat *ss, char **records_ret)
+{
+	if (!(ss->info.features & SHADOWSTAT_FEAT_STATUS_RECORDS))
+		return -EOPNOTSUPP;
+	return ss_read_status(ss, SHADOWSTAT_STATUS_RECORDS, records_ret);
 }
 
 static int ss_module_loaded(void)

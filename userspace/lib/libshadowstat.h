@@ -52,6 +52,8 @@ int shadowstat_read_vm(struct shadowstat *ss, uint64_t vm_id, size_t nr_stats,
 
 /* The module's status text; free it with free(). */
 int shadowstat_read_status(struct shadowstat *ss, char **text_ret);
+/* The same as records (SHADOWSTAT_STATUS_RECORDS); -EOPNOTSUPP on an older module. */
+int shadowstat_read_status_records(struct shadowstat *ss, char **records_ret);
 
 /* A one-line explanation of @err from shadowstat_open() of @path. */
 const char *shadowstat_strerror(int err, const char *path, char *buf,

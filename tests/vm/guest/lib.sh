@@ -106,17 +106,22 @@ ss_load() {
 # hooks off on purpose sets SS_ALLOW_UNATTRIBUTED=1)
 ss_unload() {
 	ss_loaded || return 0
-	note "status at unload: $(grep -E '^(unattributed|tdp_walk|shadow page owner|vm |tdp_roots)' "$SS_DIR/status" | tr '\n' ';')"
+	note "status at unload: $(sed -n '/^sources:/,$p' "$SS_DIR/status" | tr -s ' ' | tr '\n' ';')"
 	if [ -z "${SS_ALLOW_UNATTRIBUTED:-}" ]; then
 		check_eq "$TEST: every event was tied to its VM (unattributed_events)" 0 \
-			"$(sed -n 's/^unattributed_events: //p' "$SS_DIR/status")"
+			"$(ss_counter unattributed_events)"
 		check_eq "$TEST: every TDP free was under a known root" 0 \
-			"$(sed -n 's/^tdp_roots: .*evicted, \([0-9]*\) frees.*/\1/p' "$SS_DIR/status")"
+			"$(ss_counter tdp_frees_under_unknown_roots)"
 	fi
 	rmmod shadowstat
 }
 
 ss_stat() { cat "$SS_DIR/$1" 2>/dev/null; } # ss_stat [VM/]STAT
+
+# ss_counter NAME: a counter of status's "counters:" section
+ss_counter() { sed -n "/^counters:/,/^[a-z]/s/^  $1  *\([0-9-]*\)$/\1/p" "$SS_DIR/status"; }
+# ss_source WHAT: how this kernel gives WHAT (status's "sources:" section)
+ss_source() { sed -n "/^sources:/,/^[a-z]/s/^  $1  *//p" "$SS_DIR/status"; }
 
 # ss_sum STAT VM...: sum of a per-VM stat over VMs
 ss_sum() {

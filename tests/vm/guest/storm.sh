@@ -114,9 +114,9 @@ storm() {
 		fi
 		# shellcheck disable=SC3028 # busybox sh has RANDOM
 		usleep $((RANDOM % 150000))
-		_u=$(sed -n 's/^unattributed_events: //p' "$SS_DIR/status" 2>/dev/null)
+		_u=$(ss_counter unattributed_events 2>/dev/null)
 		unattributed=$((unattributed + ${_u:-0}))
-		_u=$(sed -n 's/^tdp_roots: .*evicted, \([0-9]*\) frees.*/\1/p' "$SS_DIR/status" 2>/dev/null)
+		_u=$(ss_counter tdp_frees_under_unknown_roots 2>/dev/null)
 		unknown_root=$((unknown_root + ${_u:-0}))
 		if ! ss_rmmod_retry; then
 			bad_rm=$((bad_rm + 1))

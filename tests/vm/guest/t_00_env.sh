@@ -22,11 +22,9 @@ if ss_load; then
 	check_eq "$TEST: every function called through a pointer is exported" "" \
 		"$(echo "$calls" | grep -v 'called: exported')"
 	check_eq "$TEST: status names the source of mmu_shadow_pages" yes \
-		"$(grep -qE '^mmu_shadow_pages: (kvm->arch.n_used_mmu_pages|KVM.s own stat)' "$SS_DIR/status" && echo yes)"
+		"$(ss_source mmu_shadow_pages | grep -qE '^(kvm->arch.n_used_mmu_pages|KVM.s own stat)' && echo yes)"
 	# what differs by kernel, for the kernel matrix's summary
-	note "facts: $(grep -E '^(mmu_shadow_pages:|tdp_walk:|shadow page owner:)' "$SS_DIR/status" |
-		sed 's/;.*//' | tr '\n' ';') features off: $(grep -E '^  [a-z_]+ +off ' "$SS_DIR/status" |
-		awk '{ print $1 }' | tr '\n' ' ')"
+	note "facts: mmu_shadow_pages: $(ss_source mmu_shadow_pages); tdp_mmu_pages: $(ss_source tdp_mmu_pages); features off: $(grep -E '^  [a-z_]+ +off ' "$SS_DIR/status" | awk '{ print $1 }' | tr '\n' ' ')"
 	for s in mmu_shadow_pages tdp_mmu_pages mirror_drift; do
 		check_eq "$TEST: total $s with no VM" 0 "$(ss_stat $s)"
 	done

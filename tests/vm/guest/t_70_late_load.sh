@@ -14,14 +14,14 @@ for mode in shadow tdp legacytdp; do
 	if [ $mode = tdp ]; then
 		# the TDP tables of VMs that predate shadowstat are walked: checked
 		# against KVM's own count where it keeps one, the only source where not
-		walk=$(sed -n 's/^tdp_walk: //p' "$SS_DIR/status")
-		note "tdp walk: $walk"
+		walk=$(ss_source tdp_mmu_pages)
+		note "tdp_mmu_pages: $walk"
 		case "$walk" in
-		"tdp_mmu_pages is KVM's own count"*)
-			check_eq "$TEST: the TDP walk agreed with KVM's count for both VMs" \
-				"agreed with KVM's count 2 times, disagreed 0" \
-				"$(echo "$walk" | grep -o 'agreed.*')" ;;
-		"tdp_mmu_pages is a walk"*) ok "$TEST: tdp_mmu_pages seeded by a walk (no count in this kernel)" ;;
+		"KVM's own count"*)
+			check_eq "$TEST: the TDP walk agreed with KVM's count for both VMs" "2 0" \
+				"$(ss_counter tdp_walk_agreed) $(ss_counter tdp_walk_disagreed)" ;;
+		"a walk of the TDP tables"*)
+			ok "$TEST: tdp_mmu_pages seeded by a walk (no count in this kernel)" ;;
 		*) not_ok "$TEST: tdp_mmu_pages has no source: $walk" ;;
 		esac
 	fi

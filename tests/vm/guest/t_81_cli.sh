@@ -123,7 +123,18 @@ expect_ok "status" shadowstat status &&
 	check_eq "$TEST: status starts as debugfs status" "$(head -1 "$SS_DIR/status")" \
 		"$(head -1 /tmp/cli.out)"
 expect_ok "status --json" shadowstat status --json &&
-	check "$TEST: status --json is one object" grep -q '^{"status":"shadowstat ' /tmp/cli.out
+	check_eq "$TEST: status --json is one line" 1 "$(wc -l </tmp/cli.out)"
+check "$TEST: status --json gives the module, hooks and features as objects" \
+	grep -qE '^\{"module":\{"version":"[0-9.]+","kernel":".*"hooks":\[\{"name":"vm_destroy","type":"kretprobe",.*"features":\[\{"name":"vm_tracking","on":true' /tmp/cli.out
+check "$TEST: status --json counters are numbers" grep -q '"counters":{"unattributed_events":0,' /tmp/cli.out
+check "$TEST: status --json reports missed kretprobe returns" \
+	grep -qE '"name":"vm_destroy","type":"kretprobe","symbol":"kvm_arch_destroy_vm","attached":true,"why":"","missed":0' /tmp/cli.out
+# under --json an error is JSON too, on stdout (as bpftool -j)
+shadowstat show nosuchvm --json >/tmp/cli.out 2>/tmp/cli.err
+check_eq "$TEST: show nosuchvm --json: exit 1" 1 "$?"
+check "$TEST: show nosuchvm --json: the error is one JSON object" \
+	grep -qx '{"error":"no VM .nosuchvm.*"}' /tmp/cli.out
+check_eq "$TEST: show nosuchvm --json: nothing on stderr" 0 "$(wc -c </tmp/cli.err)"
 expect_ok "version" shadowstat version &&
 	check "$TEST: version shows the module ABI" grep -q '^module: ABI 1,' /tmp/cli.out
 

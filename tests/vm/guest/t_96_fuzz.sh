@@ -18,7 +18,7 @@ snapshot() {
 	for f in "$SS_DIR/$1"/*; do
 		echo "${f##*/}=$(cat "$f" 2>&1)" >>"$2"
 	done
-	grep -v '^page walks:' "$SS_DIR/status" >>"$2"
+	grep -vE '^  walk(s)?_' "$SS_DIR/status" >>"$2"
 }
 
 # churn DIR: short VMs, one after the other, until DIR/stop

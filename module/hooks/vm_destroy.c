@@ -22,7 +22,6 @@ static int vm_destroy_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 static const char *const vm_destroy_syms[] = { "kvm_arch_destroy_vm", NULL };
 
 struct ss_hook ss_hook_vm_destroy = {
-	.name = "vm_destroy",
 	.type = SS_HOOK_KRETPROBE,
 	.symbols = vm_destroy_syms,
 	.entry = vm_destroy_entry,

@@ -20,8 +20,7 @@ static void unsync_probe(void *data, void *sp)
 
 static const char *const unsync_syms[] = { "kvm_mmu_unsync_page", NULL };
 
-struct ss_hook ss_hook_unsync = {
-	.name = "sp_unsync",
+struct ss_hook ss_hook_sp_unsync = {
 	.type = SS_HOOK_TRACEPOINT,
 	.symbols = unsync_syms,
 	.tp_probe = unsync_probe,

@@ -14,13 +14,13 @@ static void sync_probe(void *data, void *sp)
 {
 	struct kvm *kvm;
 
-	if (ss_hook_attached(&ss_hook_zap_kprobe)) {
+	if (ss_hook_attached(&ss_hook_sp_zap_kprobe)) {
 		kvm = ss_ctx_zap_sync_pop(sp);
 		if (!kvm)
 			kvm = ss_kvm_running();
 	} else {
 		kvm = ss_kvm_running();
-		if (!kvm && ss_hook_attached(&ss_hook_zap))
+		if (!kvm && ss_hook_attached(&ss_hook_sp_zap))
 			kvm = ss_sp_owner(sp);
 	}
 	if (!kvm)
@@ -31,8 +31,7 @@ static void sync_probe(void *data, void *sp)
 
 static const char *const sync_syms[] = { "kvm_mmu_sync_page", NULL };
 
-struct ss_hook ss_hook_sync = {
-	.name = "sp_sync",
+struct ss_hook ss_hook_sp_sync = {
 	.type = SS_HOOK_TRACEPOINT,
 	.symbols = sync_syms,
 	.tp_probe = sync_probe,

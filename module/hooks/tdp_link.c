@@ -23,7 +23,6 @@ static int tdp_link_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 static const char *const tdp_link_syms[] = { "tdp_mmu_link_sp", NULL };
 
 struct ss_hook ss_hook_tdp_link = {
-	.name = "tdp_link",
 	.type = SS_HOOK_KRETPROBE,
 	.symbols = tdp_link_syms,
 	.entry = tdp_link_entry,

@@ -24,7 +24,7 @@ static void tdp_zap_probe(void *data, void *sp)
 	if (!ss_sp_is_tdp(sp))
 		return;
 	/* a probe runs in an RCU read-side section, as ss_tdp_root_vm() needs */
-	if (!ss_hook_attached(&ss_hook_tdp_spte) && ss_tdp_root_usable()) {
+	if (!ss_hook_attached(&ss_hook_tdp_spte_ctx) && ss_tdp_root_usable()) {
 		kvm = ss_ctx_vcpu_or_task_kvm();
 		if (kvm) {
 			ss_vm_count(kvm, SS_STAT_tdp_sp_freed, 1);
@@ -50,8 +50,7 @@ static void tdp_zap_probe(void *data, void *sp)
 
 static const char *const tdp_zap_syms[] = { "kvm_mmu_prepare_zap_page", NULL };
 
-struct ss_hook ss_hook_tdp_zap = {
-	.name = "tdp_free",
+struct ss_hook ss_hook_tdp_free = {
 	.type = SS_HOOK_TRACEPOINT,
 	.symbols = tdp_zap_syms,
 	.needs_layout = true,

@@ -57,8 +57,7 @@ static void get_page_probe(void *data, void *sp, bool created)
 
 static const char *const get_page_syms[] = { "kvm_mmu_get_page", NULL };
 
-struct ss_hook ss_hook_get_page = {
-	.name = "sp_get",
+struct ss_hook ss_hook_sp_get = {
 	.type = SS_HOOK_TRACEPOINT,
 	.symbols = get_page_syms,
 	.needs_layout = true,

@@ -25,7 +25,6 @@ static int vm_create_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 static const char *const vm_create_syms[] = { "kvm_dev_ioctl", NULL };
 
 struct ss_hook ss_hook_vm_create = {
-	.name = "vm_create",
 	.type = SS_HOOK_KRETPROBE,
 	.symbols = vm_create_syms,
 	.clone_ok = false,

@@ -24,7 +24,7 @@ static int zap_kprobe_pre(struct kprobe *p, struct pt_regs *regs)
 
 static bool zap_kprobe_wanted(char *why, size_t len)
 {
-	if (!ss_hook_attached(&ss_hook_zap))
+	if (!ss_hook_attached(&ss_hook_sp_zap))
 		return true;
 	strscpy(why, "not needed: the sp_zap tracepoint finds each zap's VM", len);
 	return false;
@@ -32,8 +32,7 @@ static bool zap_kprobe_wanted(char *why, size_t len)
 
 static const char *const zap_kprobe_syms[] = { "__kvm_mmu_prepare_zap_page", NULL };
 
-struct ss_hook ss_hook_zap_kprobe = {
-	.name = "sp_zap_kprobe",
+struct ss_hook ss_hook_sp_zap_kprobe = {
 	.type = SS_HOOK_KPROBE,
 	.symbols = zap_kprobe_syms,
 	.needs_layout = true,

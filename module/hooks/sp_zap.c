@@ -33,7 +33,7 @@ static bool zap_wanted(char *why, size_t len)
 		return false;
 	}
 	/* the first shadow page it reports gives the mmu_page_hash shift */
-	if (!ss_hook_attached(&ss_hook_get_page)) {
+	if (!ss_hook_attached(&ss_hook_sp_get)) {
 		strscpy(why, "hook sp_get not attached", len);
 		return false;
 	}
@@ -47,8 +47,7 @@ static bool zap_wanted(char *why, size_t len)
 
 static const char *const zap_syms[] = { "kvm_mmu_prepare_zap_page", NULL };
 
-struct ss_hook ss_hook_zap = {
-	.name = "sp_zap",
+struct ss_hook ss_hook_sp_zap = {
 	.type = SS_HOOK_TRACEPOINT,
 	.symbols = zap_syms,
 	.needs_layout = true,

@@ -23,8 +23,7 @@ static void split_probe(void *data, u64 gfn, u64 spte, int level, int errno)
 
 static const char *const split_syms[] = { "kvm_mmu_split_huge_page", NULL };
 
-struct ss_hook ss_hook_split = {
-	.name = "huge_split",
+struct ss_hook ss_hook_huge_split = {
 	.type = SS_HOOK_TRACEPOINT,
 	.symbols = split_syms,
 	.tp_probe = split_probe,

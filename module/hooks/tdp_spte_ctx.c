@@ -19,7 +19,7 @@ static int tdp_spte_pre(struct kprobe *p, struct pt_regs *regs)
 
 static bool tdp_spte_wanted(char *why, size_t len)
 {
-	if (!ss_tdp_root_usable() || !ss_hook_attached(&ss_hook_get_page) ||
+	if (!ss_tdp_root_usable() || !ss_hook_attached(&ss_hook_sp_get) ||
 	    !ss_kvm_knows_running())
 		return true;
 	strscpy(why, "not needed: TDP frees are found by their root", len);
@@ -31,8 +31,7 @@ static const char *const tdp_spte_syms[] = {
 	"handle_changed_spte", "__handle_changed_spte", NULL
 };
 
-struct ss_hook ss_hook_tdp_spte = {
-	.name = "tdp_spte_ctx",
+struct ss_hook ss_hook_tdp_spte_ctx = {
 	.type = SS_HOOK_KPROBE,
 	.symbols = tdp_spte_syms,
 	.wanted = tdp_spte_wanted,

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Task context (task_ctx.h) for eager splitting of a memslot (dirty logging enabled):
+ * kvm_mmu_slot_try_split_huge_pages(kvm, ...).
+ */
+#include "task_ctx.h"
+
+SS_TASK_CTX_HOOK(split_ctx_slot, "kvm_mmu_slot_try_split_huge_pages");

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The views of the tracked VMs (shadowstat's debugfs directories, the links
+ * in KVM's): each registers with the per-VM state (ss_vm.c), which tells it
+ * when a VM is adopted and when it goes, so the state layer calls no view.
+ */
+#ifndef SS_VIEW_H
+#define SS_VIEW_H
+
+#include <linux/types.h>
+
+struct ss_vm;
+
+#define SS_MAX_VIEWS 2
+
+struct ss_view {
+	const char *name;
+	/*
+	 * A VM was adopted (ss_vm_lock held, the VM pinned by that lock's
+	 * callers' rules); keep per-VM data in *@data. Returns false if the
+	 * VM could not be shown yet (a directory of the same name still
+	 * exists): it is offered again after another VM goes.
+	 */
+	bool (*vm_added)(struct ss_vm *vm, void **data);
+	/* The VM is gone or shadowstat detaches; may sleep; no lock held. */
+	void (*vm_removed)(void *data);
+	/* kvm.ko is going (ss_vm_lock held, its symbols still resolved). */
+	void (*kvm_detach)(void);
+};
+
+/* At module init, before any VM is adopted; returns 0 or -ENOSPC. */
+int ss_view_register(const struct ss_view *view);
+
+#endif /* SS_VIEW_H */
