@@ -6,7 +6,7 @@
 #include "ss_kvm.h"
 #include "ss_layout.h"
 #include "ss_sp.h"
-#include "ss_status.h"
+#include "ss_records.h"
 #include "ss_stat_defs.h"
 #include "ss_tdp_root.h"
 
@@ -132,6 +132,11 @@ void ss_features_disable(unsigned int bit, const char *why)
 		WRITE_ONCE(ss_features_on, ss_features_on & ~bit);
 	}
 	spin_unlock_irqrestore(&lock, flags);
+}
+
+unsigned int ss_features_on_now(void)
+{
+	return READ_ONCE(ss_features_on);
 }
 
 bool ss_features_have(unsigned int mask)

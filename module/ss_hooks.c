@@ -11,7 +11,7 @@
 #include "ss_hook.h"
 #include "ss_sp.h"
 #include "ss_kvm.h"
-#include "ss_status.h"
+#include "ss_records.h"
 
 static const struct {
 	struct ss_hook *hook;

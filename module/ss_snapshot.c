@@ -70,7 +70,9 @@ static void ss_fill(struct ss_snap_ctx *c, s64 *v, const struct ss_walk *w,
 int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags)
 {
 	struct kvm *kvm = vm->kvm;
-	struct ss_snap_ctx c = { .kvm = kvm, .vm = vm, .v = values };
+	struct ss_snap_ctx c = {
+		.kvm = kvm, .vm = vm, .v = values, .features = ss_features_on_now(),
+	};
 	bool walk = ss_features_have(SS_F_WALK) && !(flags & SS_SNAP_NO_WALK);
 	struct ss_walk w;
 	bool walked = false;

@@ -12,11 +12,4 @@
 /* Caller holds ss_vm_lock. -ENOENT for a VM that is gone. */
 int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags);
 
-/* What a DERIVED stat (ss_stat_defs.c) may read. */
-struct ss_snap_ctx {
-	struct kvm *kvm;
-	struct ss_vm *vm;
-	const s64 *v;		/* the stats above it */
-};
-
 #endif /* SS_SNAPSHOT_H */

@@ -22,7 +22,6 @@
 #include "ss_config.h"
 #include "ss_sp.h"
 #include "ss_sp_owner.h"
-#include "ss_vm.h"
 
 #ifdef KVM_MMU_HASH_SHIFT
 #define SS_HASH_SHIFT_FROM "from the headers"
@@ -96,7 +95,8 @@ static const struct hlist_node *ss_sp_hash_node(const void *sp)
 }
 
 /* The shift that puts @sp, in @vm's table, into @bucket; else the shift is wrong. */
-static void ss_check_shift(const struct ss_vm *vm, const void *sp, const void *bucket)
+static void ss_check_shift(const struct ss_sp_owner_vm *o, const void *sp,
+			   const void *bucket)
 {
 	gfn_t gfn = ss_sp_gfn(sp);
 	int s = READ_ONCE(ss_hash_shift), found = -1;
@@ -104,12 +104,12 @@ static void ss_check_shift(const struct ss_vm *vm, const void *sp, const void *b
 	if (s < 0)
 		return;
 	if (s) {
-		if (vm->page_hash + hash_64(gfn, s) != bucket)
+		if (o->page_hash + hash_64(gfn, s) != bucket)
 			WRITE_ONCE(ss_hash_shift, -1);
 		return;
 	}
 	for (s = 1; s <= SS_HASH_SHIFT_MAX; s++) {
-		if (vm->page_hash + hash_64(gfn, s) != bucket)
+		if (o->page_hash + hash_64(gfn, s) != bucket)
 			continue;
 		/* two shifts that fit: not enough to tell, wait for another page */
 		if (found > 0)
@@ -120,28 +120,28 @@ static void ss_check_shift(const struct ss_vm *vm, const void *sp, const void *b
 }
 
 /*
- * Note @vm's table once it exists (at adoption, or when a shadow page is
+ * Note the VM's table once it exists (at adoption, or when a shadow page is
  * created), and check the hash shift on @sp, a page at the head of its chain
- * (or NULL). Caller holds @kvm's mmu_lock for write; any context.
+ * (or NULL). Caller holds the VM's mmu_lock for write; any context.
  */
-void ss_sp_owner_learn(struct ss_vm *vm, struct kvm *kvm, const void *sp)
+void ss_sp_owner_learn(struct ss_sp_owner_vm *o, const void *sp)
 {
-	struct hlist_head *table = ss_page_hash(kvm);
+	struct hlist_head *table = ss_page_hash(o->kvm);
 	const struct hlist_node *node;
 	unsigned long flags;
 
 	if (!table || !ss_sp_layout.found || ss_sp_layout.hash_link < 0)
 		return;
-	if (!vm->page_hash) {
+	if (!o->page_hash) {
 		/* the method needs the table outside slab memory */
 		if (ss_is_slab(table)) {
 			WRITE_ONCE(ss_hash_shift, -1);
 			return;
 		}
 		spin_lock_irqsave(&ss_table_lock, flags);
-		if (!vm->page_hash && !READ_ONCE(vm->dead)) {
-			vm->page_hash = table;
-			hash_add_rcu(ss_table_hash, &vm->table_node, (unsigned long)table);
+		if (!o->page_hash && !o->gone) {
+			o->page_hash = table;
+			hash_add_rcu(ss_table_hash, &o->node, (unsigned long)table);
 		}
 		spin_unlock_irqrestore(&ss_table_lock, flags);
 	}
@@ -149,45 +149,46 @@ void ss_sp_owner_learn(struct ss_vm *vm, struct kvm *kvm, const void *sp)
 		return;
 	node = ss_sp_hash_node(sp);
 	if (!ss_is_slab(node->pprev))
-		ss_check_shift(vm, sp, node->pprev);
+		ss_check_shift(o, sp, node->pprev);
 }
 
 /* At adoption: the table, and the shift from a page at the head of its chain. */
-void ss_sp_owner_learn_vm(struct ss_vm *vm, struct kvm *kvm)
+void ss_sp_owner_learn_vm(struct ss_sp_owner_vm *o)
 {
 	struct list_head *pos;
 
-	ss_sp_owner_learn(vm, kvm, NULL);
-	if (!vm->page_hash || READ_ONCE(ss_hash_shift))
+	ss_sp_owner_learn(o, NULL);
+	if (!o->page_hash || READ_ONCE(ss_hash_shift))
 		return;
-	list_for_each(pos, &kvm->arch.active_mmu_pages) {
+	list_for_each(pos, &o->kvm->arch.active_mmu_pages) {
 		const void *sp = ss_sp_from_link(pos);
 
 		if (!ss_is_slab(ss_sp_hash_node(sp)->pprev)) {
-			ss_sp_owner_learn(vm, kvm, sp);
+			ss_sp_owner_learn(o, sp);
 			return;
 		}
 	}
 }
 
 /* Before @vm is freed (after an RCU grace period); any context. */
-void ss_sp_owner_forget(struct ss_vm *vm)
+void ss_sp_owner_forget(struct ss_sp_owner_vm *o)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&ss_table_lock, flags);
-	if (vm->page_hash)
-		hash_del_rcu(&vm->table_node);
+	o->gone = true;
+	if (o->page_hash)
+		hash_del_rcu(&o->node);
 	spin_unlock_irqrestore(&ss_table_lock, flags);
 }
 
-static struct ss_vm *ss_vm_of_table(const void *table)
+static struct ss_sp_owner_vm *ss_owner_of_table(const void *table)
 {
-	struct ss_vm *vm;
+	struct ss_sp_owner_vm *o;
 
-	hash_for_each_possible_rcu(ss_table_hash, vm, table_node, (unsigned long)table)
-		if (vm->page_hash == table)
-			return vm;
+	hash_for_each_possible_rcu(ss_table_hash, o, node, (unsigned long)table)
+		if (o->page_hash == table)
+			return o;
 	return NULL;
 }
 
@@ -202,7 +203,7 @@ struct kvm *ss_sp_owner(const void *sp)
 	int shift = READ_ONCE(ss_hash_shift);
 	const struct hlist_node *node = ss_sp_hash_node(sp);
 	struct hlist_node **pprev;
-	struct ss_vm *vm;
+	struct ss_sp_owner_vm *o;
 	int hop;
 
 	if (shift < 0)
@@ -223,9 +224,9 @@ struct kvm *ss_sp_owner(const void *sp)
 			node = (const struct hlist_node *)pprev;
 			continue;
 		}
-		vm = ss_vm_of_table((const struct hlist_head *)pprev -
-				    hash_64(ss_sp_gfn(sp), shift));
-		return vm ? vm->kvm : ERR_PTR(-ENOENT);
+		o = ss_owner_of_table((const struct hlist_head *)pprev -
+				      hash_64(ss_sp_gfn(sp), shift));
+		return o ? o->kvm : ERR_PTR(-ENOENT);
 	}
 	return NULL;
 }

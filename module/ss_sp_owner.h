@@ -7,8 +7,15 @@
 #define SS_SP_OWNER_H
 
 #include <linux/kvm_host.h>
+#include <linux/types.h>
 
-#include "ss_vm.h"
+/* What one VM needs for it, part of its struct ss_vm (ss_vm.h). */
+struct ss_sp_owner_vm {
+	struct kvm *kvm;
+	struct hlist_head *page_hash;	/* KVM's table of chains, once known */
+	struct hlist_node node;		/* the table of tables, by address */
+	bool gone;			/* forgotten: not noted any more */
+};
 
 /* KVM_MMU_HASH_SHIFT: 0 until known, -1 once found wrong */
 extern int ss_hash_shift;
@@ -17,17 +24,16 @@ extern int ss_hash_shift;
 void ss_sp_owner_reset(void);
 /* The layout has hash_link and the hash shift was not found wrong. */
 bool ss_sp_owner_usable(void);
-void ss_sp_owner_learn(struct ss_vm *vm, struct kvm *kvm, const void *sp);
-
-/* Is something still to learn from a shadow page of @vm just created? */
-static inline bool ss_sp_owner_learning(const struct ss_vm *vm)
-{
-	return !vm->page_hash || !READ_ONCE(ss_hash_shift);
-}
-
-void ss_sp_owner_learn_vm(struct ss_vm *vm, struct kvm *kvm);
-void ss_sp_owner_forget(struct ss_vm *vm);
+void ss_sp_owner_learn(struct ss_sp_owner_vm *o, const void *sp);
+void ss_sp_owner_learn_vm(struct ss_sp_owner_vm *o);
+void ss_sp_owner_forget(struct ss_sp_owner_vm *o);
 struct kvm *ss_sp_owner(const void *sp);
 void ss_sp_owner_source(char *buf, size_t size);
+
+/* Is something still to learn from a shadow page of @o just created? */
+static inline bool ss_sp_owner_learning(const struct ss_sp_owner_vm *o)
+{
+	return !o->page_hash || !READ_ONCE(ss_hash_shift);
+}
 
 #endif /* SS_SP_OWNER_H */

@@ -3,11 +3,11 @@
 #include <linux/kernel.h>
 #include <linux/kvm_host.h>
 #include <linux/stddef.h>
-#include "ss_features.h"
+#include "ss_feature_bits.h"
 #include "ss_kvm.h"
-#include "ss_snapshot.h"
 #include "ss_stat_defs.h"
-#include "ss_walk.h"
+#include "ss_vm.h"
+#include "ss_walk_counts.h"
 
 /* The stats DERIVED from KVM's state and the stats above them. */
 static s64 ss_ev(const struct ss_snap_ctx *c, enum ss_stat_id id)
@@ -22,7 +22,8 @@ static s64 ss_derive_tdp_pages(const struct ss_snap_ctx *c)
 
 	if (tdp >= 0)
 		return tdp;
-	if (c->vm->seed_tdp < 0 || !ss_features_have(SS_F_TDP_LINK | SS_F_TDP_FREE))
+	if (c->vm->seed_tdp < 0 ||
+	    (c->features & (SS_F_TDP_LINK | SS_F_TDP_FREE)) != (SS_F_TDP_LINK | SS_F_TDP_FREE))
 		return SS_VALUE_UNAVAILABLE;
 	return c->vm->seed_tdp + ss_ev(c, SS_STAT_tdp_sp_created) -
 	       ss_ev(c, SS_STAT_tdp_sp_freed);

@@ -11,7 +11,14 @@
 
 enum ss_stat_source { SS_SRC_KVM, SS_SRC_EVENT, SS_SRC_WALK, SS_SRC_DERIVED };
 
-struct ss_snap_ctx;
+/* What a DERIVED stat may read, as a snapshot (ss_snapshot.c) gives it. */
+struct ss_snap_ctx {
+	struct kvm *kvm;
+	struct ss_vm *vm;
+	const s64 *v;		/* the stats above it */
+	unsigned int features;	/* SS_F_* on */
+};
+
 typedef s64 (*ss_derive_fn)(const struct ss_snap_ctx *c);
 
 struct ss_stat_def {

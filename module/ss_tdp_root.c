@@ -12,7 +12,6 @@
 #include "ss_kvm.h"
 #include "ss_sp.h"
 #include "ss_tdp_root.h"
-#include "ss_vm.h"
 
 #define SS_TDP_ROOT_HASH_BITS 7
 /* a level-1 page table is at most four parents below a 5-level root */
@@ -24,12 +23,13 @@ atomic64_t ss_tdp_roots_evicted = ATOMIC64_INIT(0);
 /* frees under a root not in the table: a VM not tracked (yet), or evicted */
 atomic64_t ss_tdp_root_unknown = ATOMIC64_INIT(0);
 
-void ss_tdp_roots_init(struct ss_vm *vm)
+void ss_tdp_roots_init(struct ss_tdp_roots *roots, struct ss_vm *vm)
 {
 	int i;
 
+	roots->vm = vm;
 	for (i = 0; i < SS_TDP_ROOTS_PER_VM; i++)
-		vm->tdp_roots.slot[i].vm = vm;
+		roots->slot[i].roots = roots;
 }
 
 static struct ss_tdp_root *ss_tdp_root_find(const void *root)
@@ -48,20 +48,19 @@ static void ss_tdp_root_drop(struct ss_tdp_root *r)
 	WRITE_ONCE(r->root, NULL);
 }
 
-/* Any context; @vm is alive (RCU or ss_vm_lock). */
-void ss_tdp_root_add(struct ss_vm *vm, const void *root)
+/* Any context; the VM of @roots is alive (RCU or ss_vm_lock). */
+void ss_tdp_root_add(struct ss_tdp_roots *roots, const void *root)
 {
-	struct ss_tdp_roots *roots = &vm->tdp_roots;
 	struct ss_tdp_root *r;
 	unsigned long flags;
 	int i;
 
 	spin_lock_irqsave(&ss_tdp_root_lock, flags);
-	/* ss_vm_destroyed() marks it dead before it forgets its roots */
-	if (READ_ONCE(vm->dead))
+	/* a VM being destroyed forgets its roots once */
+	if (roots->gone)
 		goto out;
 	r = ss_tdp_root_find(root);
-	if (r && r->vm == vm)
+	if (r && r->roots == roots)
 		goto out;
 	/* a freed root of another VM, reallocated for this one */
 	if (r)
@@ -82,8 +81,8 @@ out:
 	spin_unlock_irqrestore(&ss_tdp_root_lock, flags);
 }
 
-/* Note each TDP root @kvm has as @vm's. Caller holds mmu_lock. */
-void ss_tdp_roots_adopt(struct ss_vm *vm, struct kvm *kvm)
+/* Note each TDP root @kvm has in @roots. Caller holds mmu_lock. */
+void ss_tdp_roots_adopt(struct ss_tdp_roots *roots, struct kvm *kvm)
 {
 #ifdef SS_HAVE_TDP_MMU_ROOTS
 	struct list_head *pos;
@@ -92,21 +91,22 @@ void ss_tdp_roots_adopt(struct ss_vm *vm, struct kvm *kvm)
 		return;
 	spin_lock(&kvm->arch.tdp_mmu_pages_lock);
 	list_for_each(pos, &kvm->arch.tdp_mmu_roots)
-		ss_tdp_root_add(vm, ss_sp_from_link(pos));
+		ss_tdp_root_add(roots, ss_sp_from_link(pos));
 	spin_unlock(&kvm->arch.tdp_mmu_pages_lock);
 #endif
 }
 
 /* Before @vm is freed (after an RCU grace period). */
-void ss_tdp_roots_forget(struct ss_vm *vm)
+void ss_tdp_roots_forget(struct ss_tdp_roots *roots)
 {
 	unsigned long flags;
 	int i;
 
 	spin_lock_irqsave(&ss_tdp_root_lock, flags);
+	roots->gone = true;
 	for (i = 0; i < SS_TDP_ROOTS_PER_VM; i++)
-		if (vm->tdp_roots.slot[i].root)
-			ss_tdp_root_drop(&vm->tdp_roots.slot[i]);
+		if (roots->slot[i].root)
+			ss_tdp_root_drop(&roots->slot[i]);
 	spin_unlock_irqrestore(&ss_tdp_root_lock, flags);
 }
 
@@ -142,5 +142,5 @@ struct ss_vm *ss_tdp_root_vm(const void *root)
 {
 	struct ss_tdp_root *r = root ? ss_tdp_root_find(root) : NULL;
 
-	return r ? r->vm : NULL;
+	return r ? r->roots->vm : NULL;
 }

@@ -115,10 +115,11 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	if (!vm)
 		return NULL;
 	vm->kvm = kvm;
+	vm->owner.kvm = kvm;
 	vm->info.id = ++ss_vm_next_id;
 	vm->info.created_ns = ktime_get_real_ns();
 	ss_vm_name(vm, kvm);
-	ss_tdp_roots_init(vm);
+	ss_tdp_roots_init(&vm->tdp_roots, vm);
 
 	write_lock(&kvm->mmu_lock);
 	vm->seed_shadow = ss_kvm_shadow_pages(kvm);
@@ -130,8 +131,8 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	/* roots made from now on are added by the kvm_mmu_get_page hook */
 	if (ss_tdp_root_usable())
-		ss_tdp_roots_adopt(vm, kvm);
-	ss_sp_owner_learn_vm(vm, kvm);
+		ss_tdp_roots_adopt(&vm->tdp_roots, kvm);
+	ss_sp_owner_learn_vm(&vm->owner);
 	write_unlock(&kvm->mmu_lock);
 
 	list_add_tail(&vm->node, &ss_vms);
@@ -256,8 +257,8 @@ static void ss_vm_unhash(struct ss_vm *vm)
 {
 	hash_del_rcu(&vm->hash);
 	WRITE_ONCE(vm->dead, true);
-	ss_tdp_roots_forget(vm);
-	ss_sp_owner_forget(vm);
+	ss_tdp_roots_forget(&vm->tdp_roots);
+	ss_sp_owner_forget(&vm->owner);
 }
 
 /* From the kvm_arch_destroy_vm() return probe: atomic context. */

@@ -11,6 +11,7 @@
 #include <linux/kvm_host.h>
 #include <linux/rcupdate.h>
 #include <linux/workqueue.h>
+#include "ss_sp_owner.h"
 #include "ss_stat_ids.h"
 #include "ss_tdp_root.h"
 #include "ss_view.h"
@@ -42,9 +43,7 @@ struct ss_vm {
 	struct work_struct free_work;
 	struct rcu_head rcu;
 	struct ss_tdp_roots tdp_roots;
-	/* KVM's table of shadow-page chains, once known (ss_sp_owner.c) */
-	struct hlist_head *page_hash;
-	struct hlist_node table_node;
+	struct ss_sp_owner_vm owner;	/* finding it from its shadow pages */
 	/* event counters, indexed by stat id; only EVENT stats use theirs */
 	atomic64_t ev[SS_NR_STATS];
 };

@@ -8,12 +8,7 @@
 #define SS_WALK_H
 
 #include <linux/types.h>
-
-/* What a walk counts; the WALK stats of ss_stat_table.h name these. */
-struct ss_walk_counts {
-	u64 pages;		/* in all: must equal KVM's own count */
-	u64 unsync, direct, root, obsolete, level[5];
-};
+#include "ss_walk_counts.h"
 
 struct ss_walk {
 	void **roots;		/* shadow pages held as roots by vCPUs */

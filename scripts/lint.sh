@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Style gates: checkpatch --strict on every C file we own, a W=1 and sparse
-# (C=2) build of the module, and shellcheck on every shell script. Any
-# finding fails.
+# (C=2) build of the module, the module's include graph (no loop), and
+# the shell scripts (shellcheck). Any finding fails.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 kver=$(sh "$top/scripts/kver.sh")
@@ -41,6 +41,10 @@ if grep -E 'warning:|error:' "$log"; then
 	fail=1
 fi
 rm -f "$log"
+# the module's layers: no include loop, and the hook list matches hooks/*.c
+if ! python3 "$top/scripts/check-includes.py" "$top/module"; then
+	fail=1
+fi
 # shell scripts: warnings and errors (the guest scripts source /tests/lib.sh, absent here)
 sh_files=$(cd "$top" && git ls-files '*.sh')
 if ! command -v shellcheck >/dev/null; then

@@ -1,26 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 /* What every output format needs from a listing: sums, rates, times. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../include/shadowstat_totals.h"
 #include "format.h"
 
+/* The module's own sum (shadowstat_totals.h), over the rows shown. */
 void ss_listing_totals(const struct ss_listing *l, int64_t *totals)
 {
-	size_t r, s;
+	size_t nr = l->schema->nr, r, s;
+	__u32 *kinds = calloc(nr + 1, sizeof(*kinds));
 
-	memset(totals, 0, l->schema->nr * sizeof(*totals));
-	for (r = 0; r < l->nr_rows; r++) {
-		for (s = 0; s < l->schema->nr; s++) {
-			int64_t v = ss_value(l->snap, l->rows[r], s);
-
-			/* n/a for one VM: n/a in total, as the module does */
-			if (ss_is_na(totals[s]))
-				continue;
-			totals[s] = ss_is_na(v) ? v : totals[s] + v;
-		}
+	shadowstat_totals_zero((__s64 *)totals, nr);
+	if (!kinds) {
+		for (s = 0; s < nr; s++)
+			totals[s] = SHADOWSTAT_VALUE_UNAVAILABLE;
+		return;
 	}
+	for (s = 0; s < nr; s++)
+		kinds[s] = l->schema->stats[s].kind;
+	for (r = 0; r < l->nr_rows; r++) {
+		const int64_t *row = &l->snap->values[l->rows[r] * l->snap->nr_stats];
+
+		shadowstat_totals_add((__s64 *)totals, (const __s64 *)row, kinds, nr);
+	}
+	free(kinds);
 }
 
 double ss_listing_rate(const struct ss_listing *l, size_t row, size_t stat)

@@ -25,7 +25,7 @@ static void get_page_tdp_root(const void *sp)
 	/* a VM not tracked yet notes its roots when it is adopted */
 	vm = ss_vm_find(kvm);
 	if (vm)
-		ss_tdp_root_add(vm, sp);
+		ss_tdp_root_add(&vm->tdp_roots, sp);
 }
 
 static void get_page_probe(void *data, void *sp, bool created)
@@ -51,8 +51,8 @@ static void get_page_probe(void *data, void *sp, bool created)
 	 * A VM's table of chains may be allocated with its first shadow page,
 	 * and a page just created is at the head of its chain.
 	 */
-	if (created && unlikely(ss_sp_owner_learning(vm)))
-		ss_sp_owner_learn(vm, kvm, sp);
+	if (created && unlikely(ss_sp_owner_learning(&vm->owner)))
+		ss_sp_owner_learn(&vm->owner, sp);
 }
 
 static const char *const get_page_syms[] = { "kvm_mmu_get_page", NULL };
