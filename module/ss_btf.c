@@ -55,10 +55,13 @@ struct ss_btf_layout {
 	u16 flags;
 };
 
+/* @btf may be NULL where the input was validated already */
 static int ss_btf_fail(struct ss_btf *btf, int err, const char *why, u32 id)
 {
-	btf->err = why;
-	btf->err_id = id;
+	if (btf) {
+		btf->err = why;
+		btf->err_id = id;
+	}
 	return err;
 }
 
@@ -171,47 +174,10 @@ static int ss_btf_extra_size(struct ss_btf *btf, const struct ss_btf_blob *b,
 	return ss_btf_fail(btf, -EINVAL, "bad vlen for BTF kind", id);
 }
 
-/* Record size of an already validated type of blob @b. */
+/* Record size of an already validated type of blob @b: it cannot fail. */
 static u32 ss_btf_rec_size(const struct ss_btf_blob *b, const struct btf_type *t)
 {
-	const struct ss_btf_layout *lay = (const void *)b->layout;
-	u32 vlen = ss_vlen(t);
-
-	switch (ss_kind(t)) {
-	case BTF_KIND_INT:
-		return sizeof(*t) + sizeof(u32);
-	case BTF_KIND_ARRAY:
-		return sizeof(*t) + sizeof(struct btf_array);
-	case BTF_KIND_STRUCT:
-	case BTF_KIND_UNION:
-		return sizeof(*t) + vlen * sizeof(struct btf_member);
-	case BTF_KIND_ENUM:
-		return sizeof(*t) + vlen * sizeof(struct btf_enum);
-	case SS_BTF_KIND_ENUM64:
-		return sizeof(*t) + vlen * sizeof(struct ss_btf_enum64);
-	case BTF_KIND_FUNC_PROTO:
-		return sizeof(*t) + vlen * sizeof(struct btf_param);
-	case BTF_KIND_VAR:
-		return sizeof(*t) + sizeof(struct btf_var);
-	case BTF_KIND_DATASEC:
-		return sizeof(*t) + vlen * sizeof(struct btf_var_secinfo);
-	case SS_BTF_KIND_DECL_TAG:
-		return sizeof(*t) + sizeof(struct ss_btf_decl_tag);
-	case BTF_KIND_PTR:
-	case BTF_KIND_FWD:
-	case BTF_KIND_TYPEDEF:
-	case BTF_KIND_VOLATILE:
-	case BTF_KIND_CONST:
-	case BTF_KIND_RESTRICT:
-	case SS_BTF_KIND_TYPE_TAG:
-	case BTF_KIND_FLOAT:
-	case BTF_KIND_FUNC:
-		return sizeof(*t);
-	default:
-		/* a newer kind, sized by the layout section at open */
-		return sizeof(*t) + lay[ss_kind(t)].info_sz +
-		       vlen * lay[ss_kind(t)].elem_sz;
-	}
+	return sizeof(*t) + ss_btf_extra_size(NULL, b, t, 0);
 }
 
 const char *ss_btf_str(const struct ss_btf *btf, u32 off)

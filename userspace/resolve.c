@@ -7,7 +7,7 @@
 
 #include "resolve.h"
 
-static bool ss_all_digits(const char *s)
+bool ss_all_digits(const char *s)
 {
 	if (!*s)
 		return false;

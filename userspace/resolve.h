@@ -18,5 +18,7 @@ int ss_resolve_vm(const struct ss_vm *vms, size_t nr, const char *spec,
 
 /* The -p/--pid and -g/--guest filters: pid < 0 and guest NULL match all. */
 bool ss_vm_matches(const struct ss_vm *vm, long pid, const char *guest);
+/* A nonempty string of decimal digits (a pid, a value). */
+bool ss_all_digits(const char *s);
 
 #endif /* SS_RESOLVE_H */

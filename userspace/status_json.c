@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jsonw.h"
+#include "resolve.h"
 #include "status_json.h"
 
 #define SS_MAX_TYPES 32
@@ -26,14 +27,7 @@ static bool ss_is_singleton(const char *type)
 
 static bool ss_is_int(const char *s)
 {
-	if (*s == '-')
-		s++;
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
+	return ss_all_digits(*s == '-' ? s + 1 : s);
 }
 
 static void ss_json_value(struct ss_jw *w, const char *key, const char *v)

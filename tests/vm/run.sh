@@ -63,7 +63,27 @@ mkdir -p "$WORK" || die "cannot create $WORK"
 t_start=$(date +%s)
 msg "kernel $KVER, logs in $LOGDIR"
 
+# build_scratch_module: the module with one stat added in one line of a copy of its
+# table, fed by a source that exists (t_79_scratch_stat checks that debugfs, the ioctl
+# schema and the CLI all show it); SCRATCH_KO is left empty if it does not build
+SCRATCH_LINE='SS_STAT(scratch_limit_copy, GAUGE, PAGES, KVM, arch.n_max_mmu_pages, 0, "The page limit again: a stat added in one line (t_79)")'
+build_scratch_module() {
+	local dir=$WORK/scratch src
+	SCRATCH_KO=
+	rm -rf "$dir"
+	make -s -C "$REPO" dkms-source DESTDIR="$dir" >"$LOGDIR/scratch-build.log" 2>&1 || return
+	src=$(echo "$dir"/usr/src/shadowstat-*)
+	echo "$SCRATCH_LINE" >>"$src/module/ss_stat_table.h"
+	if make -C "$src" modules KDIR="$MODDIR/build" >>"$LOGDIR/scratch-build.log" 2>&1; then
+		SCRATCH_KO=$src/module/shadowstat.ko
+		hok "module with a stat added in one line of its table built"
+	else
+		hfail "the module with one line added to its stat table does not build (see $LOGDIR/scratch-build.log)"
+	fi
+}
+
 # ---- module ----
+SCRATCH_KO=
 SS_KO_PREBUILT=${SS_KO:-}
 SS_KO=
 if [ "${NO_MODULE:-0}" = 1 ]; then
@@ -86,6 +106,7 @@ elif [ -d "$MODDIR/build" ]; then
 		[ -f "$REPO/module/shadowstat.ko" ]; then
 		SS_KO=$REPO/module/shadowstat.ko
 		hok "module built for $KVER"
+		build_scratch_module
 	else
 		# a module that does not build must fail the run, not skip its checks
 		tail -n 30 "$LOGDIR/module-build.log" >&2
@@ -128,6 +149,7 @@ done
 # ---- initramfs ----
 ROOT=$WORK/root
 initramfs_root "$ROOT" "$SS_KO" "$GUEST_BIN"
+[ -n "$SCRATCH_KO" ] && cp "$SCRATCH_KO" "$ROOT/lib/modules/$KVER/extra/shadowstat-scratch.ko"
 for name in "${selected[@]}"; do
 	cp "$HERE/guest/$name.sh" "$ROOT/tests/"
 done

@@ -3,12 +3,12 @@
  * basic: touch R regions x P pages, then (C times) write U of the guest's
  * last-level page tables (unsync under shadow paging) and reload CR3 (sync).
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "../lib/tap.h"
 
 int scn_basic(const struct env *env, int argc, char **argv)
@@ -16,28 +16,16 @@ int scn_basic(const struct env *env, int argc, char **argv)
 	unsigned long regions = 16, pages = 8, unsync = 4, cycles = 1, i, k;
 	struct vmctx c;
 	char label[64], name[32];
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_NUM('r', &regions, 1, 255, "regions"),
+		SCN_OPT_NUM('p', &pages, 1, 511, "pages"),
+		SCN_OPT_NUM('u', &unsync, 0, 255, "pt_writes"),
+		SCN_OPT_NUM('c', &cycles, 0, 16, "cycles"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt(argc, argv, "r:p:u:c:")) != -1) {
-		switch (opt) {
-		case 'r':
-			regions = scn_num("-r", optarg, 1, 255);
-			break;
-		case 'p':
-			pages = scn_num("-p", optarg, 1, 511);
-			break;
-		case 'u':
-			unsync = scn_num("-u", optarg, 0, 255);
-			break;
-		case 'c':
-			cycles = scn_num("-c", optarg, 0, 16);
-			break;
-		default:
-			fprintf(stderr, "usage: ssvmm basic [-r regions] [-p pages] "
-				"[-u pt_writes] [-c cycles]\n");
-			return 2;
-		}
-	}
+	if (scn_parse(argc, argv, opts))
+		return 2;
 	if (unsync > regions)
 		unsync = regions;
 	scn_label(label, sizeof(label), "basic", env);

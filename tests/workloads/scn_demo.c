@@ -25,7 +25,6 @@
  * (sp_recycled == mmu_recycled) and mirror_drift == 0.
  */
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +33,7 @@
 #include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "stats.h"
 #include "../lib/tap.h"
 #include "vmm.h"
@@ -107,60 +107,30 @@ static int demo_step(struct demo *d)
 	return -1;
 }
 
-static int demo_usage(void)
-{
-	fprintf(stderr, "usage: ssvmm demo -k steady|churn|storm -d ctl_dir [--name NAME] "
-		"[-r regions] [-p pages] [-n nr_mmu_pages] [-u pt_writes] [-i interval_ms] "
-		"[-t timeout_s]\n");
-	return 2;
-}
-
 int scn_demo(const struct env *env, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "name", required_argument, NULL, 'N' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct demo d = { .kind = DEMO_STEADY, .regions = 0, .pages = 0, .limit = 64 };
 	unsigned long interval = 50, timeout = 600;
-	const char *dir = NULL, *kind = "steady";
+	/* the guest name is the CLI's, read from /proc/<pid>/cmdline */
+	const char *dir = NULL, *kind = "steady", *name = NULL;
 	bool paused = false;
 	char label[64];
 	double t0;
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_STR('k', &kind, "steady|churn|storm", true),
+		SCN_OPT_STR('d', &dir, "ctl_dir", true),
+		SCN_OPT_LONG_STR('N', "name", &name, "NAME"),
+		SCN_OPT_NUM('r', &d.regions, 1, 255, "regions"),
+		SCN_OPT_NUM('p', &d.pages, 1, 511, "pages"),
+		SCN_OPT_NUM('n', &d.limit, 64, 100000, "nr_mmu_pages"),
+		SCN_OPT_NUM('u', &d.writes, 1, 255, "pt_writes"),
+		SCN_OPT_NUM('i', &interval, 1, 10000, "interval_ms"),
+		SCN_OPT_NUM('t', &timeout, 1, 3600, "timeout_s"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt_long(argc, argv, "k:d:N:r:p:n:u:i:t:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'k':
-			kind = optarg;
-			break;
-		case 'd':
-			dir = optarg;
-			break;
-		case 'N':
-			break;
-		case 'r':
-			d.regions = scn_num("-r", optarg, 1, 255);
-			break;
-		case 'p':
-			d.pages = scn_num("-p", optarg, 1, 511);
-			break;
-		case 'n':
-			d.limit = scn_num("-n", optarg, 64, 100000);
-			break;
-		case 'u':
-			d.writes = scn_num("-u", optarg, 1, 255);
-			break;
-		case 'i':
-			interval = scn_num("-i", optarg, 1, 10000);
-			break;
-		case 't':
-			timeout = scn_num("-t", optarg, 1, 3600);
-			break;
-		default:
-			return demo_usage();
-		}
-	}
+	if (scn_parse(argc, argv, opts))
+		return 2;
 	if (!strcmp(kind, "steady"))
 		d.kind = DEMO_STEADY;
 	else if (!strcmp(kind, "churn"))
@@ -168,9 +138,7 @@ int scn_demo(const struct env *env, int argc, char **argv)
 	else if (!strcmp(kind, "storm"))
 		d.kind = DEMO_STORM;
 	else
-		return demo_usage();
-	if (!dir)
-		return demo_usage();
+		return scn_usage(argv[0], opts);
 	/* defaults: a small fixed set; churn 3x more regions than the default limit */
 	if (!d.regions)
 		d.regions = d.kind == DEMO_CHURN ? 200 : d.kind == DEMO_STORM ? 32 : 16;

@@ -11,7 +11,6 @@
  * VM sits idle.
  */
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -21,6 +20,7 @@
 #include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "../lib/tap.h"
 
 #define BUSY_CHUNK 16
@@ -53,38 +53,18 @@ int scn_hold(const struct env *env, int argc, char **argv)
 	bool busy = false;
 	struct vmctx c;
 	double t0;
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_STR('d', &dir, "ctl_dir", true),
+		SCN_OPT_NUM('r', &regions, 1, 255, "regions"),
+		SCN_OPT_NUM('p', &pages, 1, 511, "pages"),
+		SCN_OPT_NUM('n', &limit, 64, 100000, "nr_mmu_pages"),
+		SCN_OPT_FLAG('b', &busy),
+		SCN_OPT_NUM('t', &timeout, 1, 3600, "timeout_s"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt(argc, argv, "d:r:p:n:bt:")) != -1) {
-		switch (opt) {
-		case 'd':
-			dir = optarg;
-			break;
-		case 'r':
-			regions = scn_num("-r", optarg, 1, 255);
-			break;
-		case 'p':
-			pages = scn_num("-p", optarg, 1, 511);
-			break;
-		case 'n':
-			limit = scn_num("-n", optarg, 64, 100000);
-			break;
-		case 'b':
-			busy = true;
-			break;
-		case 't':
-			timeout = scn_num("-t", optarg, 1, 3600);
-			break;
-		default:
-			dir = NULL;
-			break;
-		}
-	}
-	if (!dir) {
-		fprintf(stderr, "usage: ssvmm hold -d ctl_dir [-r regions] [-p pages] "
-			"[-n nr_mmu_pages] [-b] [-t timeout_s]\n");
+	if (scn_parse(argc, argv, opts))
 		return 2;
-	}
 	scn_label(label, sizeof(label), "hold", env);
 	if (ctx_create(&c, label, env->mode, env->tdp_levels, (regions + 1) * SZ_2M,
 		       (regions + 1) * SZ_2M))

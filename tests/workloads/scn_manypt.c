@@ -19,7 +19,6 @@
  * Without -d it exits after the checks. Shadow paging only.
  */
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -29,6 +28,7 @@
 #include "ctlfile.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "stats.h"
 #include "../lib/tap.h"
 #include "vmm.h"
@@ -106,25 +106,15 @@ int scn_manypt(const struct env *env, int argc, char **argv)
 	char label[64], path[300];
 	struct timespec t0, t1;
 	struct vmm vm;
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_NUM('n', &n, 1, MANYPT_MAX, "page_tables"),
+		SCN_OPT_STR('d', &dir, "ctl_dir", false),
+		SCN_OPT_NUM('t', &timeout, 1, 86400, "timeout_s"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt(argc, argv, "n:d:t:")) != -1) {
-		switch (opt) {
-		case 'n':
-			n = scn_num("-n", optarg, 1, MANYPT_MAX);
-			break;
-		case 'd':
-			dir = optarg;
-			break;
-		case 't':
-			timeout = scn_num("-t", optarg, 1, 86400);
-			break;
-		default:
-			fprintf(stderr, "usage: ssvmm manypt [-n page_tables] [-d ctl_dir] "
-				"[-t timeout_s]\n");
-			return 2;
-		}
-	}
+	if (scn_parse(argc, argv, opts))
+		return 2;
 	scn_label(label, sizeof(label), "manypt", env);
 	if (env->mode != MMU_SHADOW) {
 		tap_skip("%s: needs shadow paging (kvm_amd npt=0)", label);

@@ -4,12 +4,12 @@
  * pages at once (kvm_mmu_zap_all_fast); the vCPU's root stays, obsolete, until
  * the vCPU runs again.  Then re-create the slot and fault its pages again.
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "../lib/tap.h"
 
 int scn_memslot(const struct env *env, int argc, char **argv)
@@ -18,25 +18,15 @@ int scn_memslot(const struct env *env, int argc, char **argv)
 	uint64_t slot1_gpa, slot1_size;
 	struct vmctx c;
 	char label[64], name[32];
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_NUM('a', &ra, 1, 127, "slot0_regions"),
+		SCN_OPT_NUM('b', &rb, 1, 127, "slot1_regions"),
+		SCN_OPT_NUM('p', &pages, 1, 511, "pages"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt(argc, argv, "a:b:p:")) != -1) {
-		switch (opt) {
-		case 'a':
-			ra = scn_num("-a", optarg, 1, 127);
-			break;
-		case 'b':
-			rb = scn_num("-b", optarg, 1, 127);
-			break;
-		case 'p':
-			pages = scn_num("-p", optarg, 1, 511);
-			break;
-		default:
-			fprintf(stderr, "usage: ssvmm memslot [-a slot0_regions] "
-				"[-b slot1_regions] [-p pages]\n");
-			return 2;
-		}
-	}
+	if (scn_parse(argc, argv, opts))
+		return 2;
 	scn_label(label, sizeof(label), "memslot", env);
 	slot1_gpa = (ra + 1) * SZ_2M;
 	slot1_size = rb * SZ_2M;

@@ -4,13 +4,13 @@
  * 1 + i pages.  Each VM is checked on its own, shadowstat's totals against the
  * sum, and again after the first VM has gone.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "../lib/tap.h"
 
 #define MAX_VMS 8
@@ -20,18 +20,13 @@ int scn_multi(const struct env *env, int argc, char **argv)
 	struct vmctx *ctx[MAX_VMS] = { NULL };
 	unsigned long nr = 3, i;
 	char base[48], label[64], name[32];
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_NUM('n', &nr, 2, MAX_VMS, "vms"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt(argc, argv, "n:")) != -1) {
-		switch (opt) {
-		case 'n':
-			nr = scn_num("-n", optarg, 2, MAX_VMS);
-			break;
-		default:
-			fprintf(stderr, "usage: ssvmm multi [-n vms]\n");
-			return 2;
-		}
-	}
+	if (scn_parse(argc, argv, opts))
+		return 2;
 	scn_label(base, sizeof(base), "multi", env);
 	for (i = 0; i < nr; i++) {
 		ctx[i] = calloc(1, sizeof(**ctx));

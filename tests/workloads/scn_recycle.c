@@ -4,12 +4,12 @@
  * (KVM zaps the oldest pages at once), then touch R2 more regions and all of
  * them again, so that page faults recycle pages all the time.
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "check.h"
 #include "layout.h"
 #include "scenarios.h"
+#include "scn_opts.h"
 #include "../lib/tap.h"
 
 int scn_recycle(const struct env *env, int argc, char **argv)
@@ -18,25 +18,15 @@ int scn_recycle(const struct env *env, int argc, char **argv)
 	int64_t recycled;
 	struct vmctx c;
 	char label[64], name[32];
-	int opt;
+	const struct scn_opt opts[] = {
+		SCN_OPT_NUM('r', &r1, 1, 254, "regions"),
+		SCN_OPT_NUM('R', &r2, 1, 254, "more_regions"),
+		SCN_OPT_NUM('n', &limit, 64, 100000, "nr_mmu_pages"),
+		SCN_OPT_END
+	};
 
-	while ((opt = getopt(argc, argv, "r:R:n:")) != -1) {
-		switch (opt) {
-		case 'r':
-			r1 = scn_num("-r", optarg, 1, 254);
-			break;
-		case 'R':
-			r2 = scn_num("-R", optarg, 1, 254);
-			break;
-		case 'n':
-			limit = scn_num("-n", optarg, 64, 100000);
-			break;
-		default:
-			fprintf(stderr, "usage: ssvmm recycle [-r regions] "
-				"[-R more_regions] [-n nr_mmu_pages]\n");
-			return 2;
-		}
-	}
+	if (scn_parse(argc, argv, opts))
+		return 2;
 	if (r1 + r2 > 255) {
 		fprintf(stderr, "ssvmm recycle: at most 255 regions in all\n");
 		return 2;

@@ -32,20 +32,30 @@ const char *const ss_stat_names[S_NR] = {
 #undef SS_STAT
 };
 
-int read_num(const char *path, int64_t *val)
+/* The start of a small file, NUL-terminated; its length or -errno (-ENODATA if empty). */
+static ssize_t read_small(const char *path, char *buf, size_t size)
 {
-	char buf[64], *end;
 	ssize_t n;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
+	n = read(fd, buf, size - 1);
 	close(fd);
 	if (n <= 0)
 		return n < 0 ? -errno : -ENODATA;
 	buf[n] = 0;
+	return n;
+}
+
+int read_num(const char *path, int64_t *val)
+{
+	char buf[64], *end;
+	ssize_t n = read_small(path, buf, sizeof(buf));
+
+	if (n < 0)
+		return n;
 	errno = 0;
 	*val = strtoll(buf, &end, 10);
 	if (errno || end == buf || (*end && *end != '\n'))
@@ -128,15 +138,8 @@ bool kvm_vm_present(const char *name)
 static int read_bool_param(const char *path, bool *val)
 {
 	char buf[8] = "";
-	ssize_t n;
-	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
+	if (read_small(path, buf, sizeof(buf)) < 0)
 		return -EINVAL;
 	*val = buf[0] == 'Y' || buf[0] == 'y' || buf[0] == '1';
 	return 0;
