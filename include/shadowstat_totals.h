@@ -2,8 +2,9 @@
 /*
  * The one sum of VM rows into totals, for the module (debugfs totals,
  * READ_STATS) and the CLI (the totals of the VMs it shows): gauges and
- * counters add up, a peak is the highest, and a stat unavailable for one VM
- * is unavailable in total. Plain C on the uapi types, for both sides.
+ * counters add up, a peak is the highest, a ratio has no sum (unavailable),
+ * and a stat unavailable for one VM is unavailable in total. Plain C on the
+ * uapi types, for both sides.
  */
 #ifndef _SHADOWSTAT_TOTALS_H
 #define _SHADOWSTAT_TOTALS_H
@@ -28,7 +29,8 @@ static inline void shadowstat_totals_add(__s64 *totals, const __s64 *row,
 	for (i = 0; i < n; i++) {
 		if (totals[i] == SHADOWSTAT_VALUE_UNAVAILABLE)
 			continue;
-		if (row[i] == SHADOWSTAT_VALUE_UNAVAILABLE)
+		if (row[i] == SHADOWSTAT_VALUE_UNAVAILABLE ||
+		    kinds[i] == SHADOWSTAT_KIND_RATIO)
 			totals[i] = SHADOWSTAT_VALUE_UNAVAILABLE;
 		else if (kinds[i] == SHADOWSTAT_KIND_PEAK)
 			totals[i] = row[i] > totals[i] ? row[i] : totals[i];

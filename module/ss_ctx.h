@@ -31,6 +31,8 @@ struct ss_cpu_ctx {
 	/* unsync pages being zapped: their sync event comes from the zap */
 	struct ss_zap_sync zap_sync[SS_ZAP_SYNC_SLOTS];
 	unsigned int zap_sync_next;
+	/* kvm_mmu_unsync_page events on this CPU, for the unsync_try hook */
+	unsigned long unsync_marks;
 };
 
 DECLARE_PER_CPU(struct ss_cpu_ctx, ss_cpu_ctx);

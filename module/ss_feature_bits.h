@@ -16,6 +16,7 @@ enum {
 	SS_F_TDP_LINK	= BIT(6),
 	SS_F_TDP_FREE	= BIT(7),
 	SS_F_SPLIT	= BIT(8),
+	SS_F_UNSYNC_TRY	= BIT(9),	/* how each attempt to unsync ends */
 };
 
 #endif /* SS_FEATURE_BITS_H */

@@ -59,6 +59,8 @@ static const struct ss_feature ss_feature_table[] = {
 	  { &ss_hook_sp_get, &ss_hook_split_ctx_range, &ss_hook_split_ctx_slot } },
 	{ SS_F_ZAP, "sp_zaps", false, true, { }, ss_zap_ok },
 	{ SS_F_UNSYNC, "unsync", true, false, { &ss_hook_sp_unsync } },
+	{ SS_F_UNSYNC_TRY, "unsync_outcomes", false, false,
+	  { &ss_hook_unsync_try, &ss_hook_sp_unsync } },
 	{ SS_F_SYNC, "sync", true, true, { &ss_hook_sp_sync }, ss_zap_ok },
 	{ SS_F_TDP_LINK, "tdp_link", false, false, { &ss_hook_tdp_link } },
 	{ SS_F_TDP_FREE, "tdp_free", false, true, { &ss_hook_tdp_free }, ss_tdp_free_ok },
@@ -95,7 +97,8 @@ static bool ss_feature_ok(const struct ss_feature *f, char *why, size_t len)
 	}
 	for (i = 0; i < SS_MAX_NEEDS && f->needs[i]; i++) {
 		if (!ss_hook_attached(f->needs[i])) {
-			snprintf(why, len, "hook %s not attached", f->needs[i]->name);
+			scnprintf(why, len, "hook %s not attached%s%s", f->needs[i]->name,
+				  f->needs[i]->why[0] ? ": " : "", f->needs[i]->why);
 			return false;
 		}
 	}
@@ -144,6 +147,17 @@ bool ss_features_have(unsigned int mask)
 	return (READ_ONCE(ss_features_on) & mask) == mask;
 }
 
+/* Off by default: it needs a hook that only a module parameter turns on. */
+static bool ss_feature_opt_in(const struct ss_feature *f)
+{
+	int i;
+
+	for (i = 0; i < SS_MAX_NEEDS && f->needs[i]; i++)
+		if (f->needs[i]->opt_in)
+			return true;
+	return false;
+}
+
 void ss_features_status(struct ss_status_out *o, bool rec)
 {
 	char why[128], stats[256];
@@ -167,6 +181,7 @@ void ss_features_status(struct ss_status_out *o, bool rec)
 		ss_rec_begin(o, "feature");
 		ss_rec_str(o, "name", f->name);
 		ss_rec_bool(o, "on", ok);
+		ss_rec_bool(o, "opt_in", ss_feature_opt_in(f));
 		ss_rec_str(o, "stats", stats);
 		ss_rec_str(o, "why", ok ? "" : why);
 		ss_rec_end(o);

@@ -24,6 +24,8 @@ struct ss_hook {
 	bool needs_layout;		/* reads struct kvm_mmu_page fields */
 	/* NULL or false (with the reason in @why) when another way does its job */
 	bool (*wanted)(char *why, size_t len);
+	/* off unless a module parameter asks for it (what it costs is known) */
+	bool opt_in;
 	kprobe_pre_handler_t pre;	/* SS_HOOK_KPROBE */
 	kretprobe_handler_t entry;	/* SS_HOOK_KRETPROBE */
 	kretprobe_handler_t ret;

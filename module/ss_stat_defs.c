@@ -46,6 +46,21 @@ static s64 ss_derive_mirror_drift(const struct ss_snap_ctx *c)
 	return c->v[SS_STAT_mirror_shadow_pages] - c->v[SS_STAT_mmu_shadow_pages];
 }
 
+static s64 ss_derive_unsync_tries(const struct ss_snap_ctx *c)
+{
+	return c->v[SS_STAT_unsync_try_tracked] + c->v[SS_STAT_unsync_try_lpage] +
+	       c->v[SS_STAT_unsync_try_unsynced] + c->v[SS_STAT_unsync_try_none] +
+	       c->v[SS_STAT_unsync_try_refused];
+}
+
+/* parts per million, rounded down; 0 before the first attempt */
+static s64 ss_derive_early_exit_ratio(const struct ss_snap_ctx *c)
+{
+	s64 tries = c->v[SS_STAT_unsync_tries];
+
+	return tries ? div64_s64(c->v[SS_STAT_unsync_try_lpage] * 1000000, tries) : 0;
+}
+
 #define F(x)			SS_F_##x
 /* where a stat's value lies, by source (KVM fields: ss_stat_fields.c) */
 #define SS_AT_KVM(a)		.off = 0

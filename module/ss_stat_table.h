@@ -9,8 +9,8 @@
  * existing source is one line here.
  *
  * SS_STAT(name, kind, unit, source, arg, needs, description)
- *   kind    GAUGE, CUMULATIVE or PEAK (SHADOWSTAT_KIND_*)
- *   unit    PAGES or NONE (SHADOWSTAT_UNIT_*)
+ *   kind    GAUGE, CUMULATIVE, PEAK or RATIO (SHADOWSTAT_KIND_*)
+ *   unit    PAGES, PPM or NONE (SHADOWSTAT_UNIT_*)
  *   source  KVM      a field of struct kvm, @arg its path (arch.n_max_mmu_pages);
  *                    a cumulative one counts from when shadowstat first saw the VM
  *           EVENT    counted by the hooks (struct ss_vm.ev[])
@@ -25,6 +25,8 @@ SS_STAT(mmu_shadow_pages, GAUGE, PAGES, KVM, SS_KVM_SHADOW_PAGES_FIELD, 0,
 	"Live shadow pages counted against the limit (kvm->arch.n_used_mmu_pages)")
 SS_STAT(mmu_pages_limit, GAUGE, PAGES, KVM, arch.n_max_mmu_pages, 0,
 	"Shadow page limit (kvm->arch.n_max_mmu_pages, KVM_SET_NR_MMU_PAGES)")
+SS_STAT(memslot_pages, GAUGE, PAGES, KVM, nr_memslot_pages, 0,
+	"Guest memory in the VM's memslots, in 4 KiB pages (KVM's default page limit: 2% of it)")
 SS_STAT(indirect_shadow_pages, GAUGE, PAGES, KVM, arch.indirect_shadow_pages, 0,
 	"Shadow pages that shadow guest page tables (kvm->arch.indirect_shadow_pages)")
 SS_STAT(tdp_mmu_pages, GAUGE, PAGES, DERIVED, ss_derive_tdp_pages, 0,
@@ -63,6 +65,20 @@ SS_STAT(sp_unsynced, CUMULATIVE, PAGES, EVENT, 0, F(UNSYNC),
 	"Shadow pages marked unsync")
 SS_STAT(sp_synced, CUMULATIVE, PAGES, EVENT, 0, F(SYNC),
 	"Unsync shadow pages synced, or zapped while unsync")
+SS_STAT(unsync_try_tracked, CUMULATIVE, NONE, EVENT, 0, F(UNSYNC_TRY),
+	"Attempts to unsync a gfn refused: it is write-tracked (an upper-level guest page table)")
+SS_STAT(unsync_try_lpage, CUMULATIVE, NONE, EVENT, 0, F(UNSYNC_TRY),
+	"Attempts to unsync a gfn where a 2 MiB page is allowed: the early exit of 7.1+")
+SS_STAT(unsync_try_unsynced, CUMULATIVE, NONE, EVENT, 0, F(UNSYNC_TRY),
+	"Attempts to unsync a gfn that marked shadow pages unsync")
+SS_STAT(unsync_try_none, CUMULATIVE, NONE, EVENT, 0, F(UNSYNC_TRY),
+	"Attempts to unsync a gfn that found nothing to unsync, or all already unsync")
+SS_STAT(unsync_try_refused, CUMULATIVE, NONE, EVENT, 0, F(UNSYNC_TRY),
+	"Attempts to unsync a gfn refused: a prefetch, or KVM is synchronizing")
+SS_STAT(unsync_tries, CUMULATIVE, NONE, DERIVED, ss_derive_unsync_tries, F(UNSYNC_TRY),
+	"Attempts to unsync a gfn (mmu_try_to_unsync_pages(): each new writable SPTE)")
+SS_STAT(unsync_early_exit_ratio, RATIO, PPM, DERIVED, ss_derive_early_exit_ratio, F(UNSYNC_TRY),
+	"unsync_try_lpage / unsync_tries: the attempts that can return early (seed 002)")
 SS_STAT(tdp_sp_created, CUMULATIVE, PAGES, EVENT, 0, F(TDP_LINK),
 	"Non-root TDP MMU page tables linked")
 SS_STAT(tdp_sp_freed, CUMULATIVE, PAGES, EVENT, 0, F(TDP_FREE),

@@ -34,6 +34,8 @@ static const struct ss_opt ss_opts[] = {
 	{ 'i', "interval", OPT_INTERVAL, "SEC", "seconds between refreshes (default 1, from 0.1)" },
 	{ '1', "once", OPT_ONCE, NULL, "print once, after one interval, and exit" },
 	{ 'n', "iterations", OPT_ITERATIONS, "N", "stop after N refreshes" },
+	{ 0, "window", OPT_WINDOW, "SEC", "seconds between the two samples (default 2; as -i)" },
+	{ 'o', "output", OPT_OUTPUT, "FILE", "write to FILE at once (a temporary file, renamed)" },
 	{ 0, "device", OPT_DEVICE, "PATH", "device node (default /dev/shadowstat)" },
 	{ 'h', "help", OPT_HELP, NULL, "help; `shadowstat COMMAND --help` for a command" },
 	{ 'V', "version", OPT_VERSION, NULL, "print versions" },
@@ -140,6 +142,9 @@ static int ss_apply(const struct ss_seen *seen, struct ss_args *args,
 	case OPT_DEVICE:
 		args->device = v;
 		break;
+	case OPT_OUTPUT:
+		args->output = v;
+		break;
 	case OPT_PID:
 		if (ss_parse_long(v, 0, &args->pid))
 			return ss_fail(err, errsz, "invalid pid '%s'", v);
@@ -151,10 +156,12 @@ static int ss_apply(const struct ss_seen *seen, struct ss_args *args,
 		args->sort = v;
 		break;
 	case OPT_INTERVAL:
+	case OPT_WINDOW:
 		if (ss_parse_interval(v, &args->interval_ms))
 			return ss_fail(err, errsz,
 				       "invalid interval '%s': give seconds from 0.1 to 3600",
 				       v);
+		args->interval_set = true;
 		break;
 	case OPT_ONCE:
 		args->once = true;

@@ -12,7 +12,7 @@ enum ss_format { SS_FMT_TABLE, SS_FMT_JSON, SS_FMT_CSV, SS_FMT_PROM };
 enum ss_optid {
 	OPT_HELP, OPT_VERSION, OPT_JSON, OPT_CSV, OPT_PROM, OPT_DEVICE,
 	OPT_PID, OPT_GUEST, OPT_SORT, OPT_INTERVAL, OPT_ONCE, OPT_ITERATIONS,
-	OPT_NR
+	OPT_WINDOW, OPT_OUTPUT, OPT_NR
 };
 
 #define SS_OPT(id)		(1U << (id))
@@ -33,10 +33,12 @@ struct ss_args {
 	bool help;		/* --help: print the command's help */
 	const char *arg;	/* the command's argument (show's VM, help's topic) */
 	const char *device;	/* NULL: /dev/shadowstat */
+	const char *output;	/* -o FILE, NULL: standard output */
 	const char *sort;	/* -s STAT */
 	const char *guest;	/* -g NAME, NULL: any */
 	long pid;		/* -p PID, -1: any */
 	unsigned int interval_ms;
+	bool interval_set;	/* -i or --window given */
 	bool once;
 	long iterations;	/* 0: until stopped */
 };

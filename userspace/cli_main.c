@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "outfile.h"
 
 static int ss_open(struct ss_ctx *ctx)
 {
@@ -43,7 +44,7 @@ static int ss_run(struct ss_ctx *ctx)
 	if (args->cmd->needs_device) {
 		ret = ss_open(ctx);
 		if (ret)
-			return ret;
+			return args->cmd->exit_fail ? args->cmd->exit_fail : ret;
 	}
 	return args->cmd->run(ctx);
 }
@@ -51,9 +52,10 @@ static int ss_run(struct ss_ctx *ctx)
 int main(int argc, char **argv)
 {
 	struct ss_ctx ctx = { .out = stdout };
+	struct ss_outfile out;
 	struct ss_args args;
 	char err[512];
-	int ret;
+	int ret, err_no;
 
 	/* under --json, errors are JSON too, even one about the command line */
 	ss_err_json(ss_args_want_json(argc, argv));
@@ -62,9 +64,29 @@ int main(int argc, char **argv)
 		return SS_EXIT_USAGE;
 	}
 	ctx.args = &args;
+	if (args.output) {
+		err_no = ss_outfile_open(&out, args.output);
+		if (err_no) {
+			ss_err("%s: %s", args.output, strerror(-err_no));
+			return args.cmd->exit_fail ? args.cmd->exit_fail : SS_EXIT_FAIL;
+		}
+		ctx.out = out.f;
+	}
 	ret = ss_run(&ctx);
 	ss_schema_free(&ctx.schema);
 	shadowstat_close(ctx.dev);
+	if (args.output) {
+		/* the command's output is whole unless it failed (doctor's 1 is findings) */
+		if (ret == SS_EXIT_OK || (args.cmd->exit_fail && ret != args.cmd->exit_fail)) {
+			err_no = ss_outfile_commit(&out);
+			if (err_no) {
+				ss_err("writing %s: %s", args.output, strerror(-err_no));
+				ret = args.cmd->exit_fail ? args.cmd->exit_fail : SS_EXIT_FAIL;
+			}
+		} else {
+			ss_outfile_abort(&out);
+		}
+	}
 	if (fflush(stdout) || ferror(stdout)) {
 		ss_err("writing output: %s", strerror(errno));
 		ret = SS_EXIT_FAIL;

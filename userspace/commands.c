@@ -23,7 +23,8 @@ const struct ss_command ss_commands[] = {
 			"drift; then the totals of the VMs shown. --json, --csv and --prometheus\n"
 			"give every stat of the schema, for scripts and node_exporter's textfile\n"
 			"collector.\n",
-		.options = SS_OPTS_FORMATS | SS_OPTS_FILTERS | SS_OPT(OPT_DEVICE),
+		.options = SS_OPTS_FORMATS | SS_OPTS_FILTERS | SS_OPT(OPT_DEVICE) |
+			   SS_OPT(OPT_OUTPUT),
 		.needs_device = true,
 	},
 	{
@@ -33,7 +34,7 @@ const struct ss_command ss_commands[] = {
 		.help = "Every stat of one VM, grouped into gauges, cumulative counts and the\n"
 			"mirror check, with the module's description of each. VM is\n"
 			"<pid>-<fd>, a pid that has one VM, or a QEMU guest name.\n",
-		.options = SS_OPTS_FORMATS | SS_OPT(OPT_DEVICE),
+		.options = SS_OPTS_FORMATS | SS_OPT(OPT_DEVICE) | SS_OPT(OPT_OUTPUT),
 		.arg = SS_ARG_REQUIRED,
 		.arg_missing = "'show' needs a VM: <pid>-<fd>, a pid or a guest name",
 		.needs_device = true,
@@ -45,7 +46,7 @@ const struct ss_command ss_commands[] = {
 		.help = "The module's status report: kernel, where each stat comes from, the\n"
 			"layout of KVM's structures, hooks (with missed kretprobe returns),\n"
 			"features and counters of what could not be attributed.\n",
-		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_DEVICE),
+		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_DEVICE) | SS_OPT(OPT_OUTPUT),
 		.needs_device = true,
 	},
 	{
@@ -60,6 +61,26 @@ const struct ss_command ss_commands[] = {
 		.options = SS_OPTS_FORMATS | SS_OPTS_FILTERS | SS_OPT(OPT_DEVICE) |
 			   SS_OPT(OPT_INTERVAL) | SS_OPT(OPT_ONCE) | SS_OPT(OPT_ITERATIONS),
 		.needs_device = true,
+	},
+	{
+		.name = "doctor", .run = ss_cmd_doctor,
+		.synopsis = "doctor [VM]",
+		.summary = "what is wrong, the evidence, and what to do",
+		.help = "Two snapshots a window apart (-i/--window, default 2 s) and the\n"
+			"module's status, judged by rules: kvm not attached; instrumentation\n"
+			"gaps (features off, missed kretprobe returns, events tied to no VM,\n"
+			"mirror_drift != 0), which say how far to trust the rest; an unsync\n"
+			"leak (most shadow pages unsync, and growing); a sync storm (100+\n"
+			"syncs a second); thrash (at the page limit while recycling, with a\n"
+			"limit to try); obsolete pages that\n"
+			"stay (a zapped root a vCPU still holds). Each finding gives its\n"
+			"numbers at both ends of the window and a next step. Exit status: 0\n"
+			"healthy, 1 findings, 2 doctor could not look.\n",
+		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_DEVICE) | SS_OPT(OPT_INTERVAL) |
+			   SS_OPT(OPT_WINDOW) | SS_OPT(OPT_OUTPUT),
+		.arg = SS_ARG_OPTIONAL,
+		.needs_device = true,
+		.exit_fail = 2,
 	},
 	{
 		.name = "help", .run = ss_cmd_help,

@@ -26,6 +26,8 @@ struct ss_command {
 	enum ss_cmd_arg arg;
 	const char *arg_missing;	/* why a required argument is needed */
 	bool needs_device;		/* opens /dev/shadowstat first */
+	/* exit status when it cannot run (0: SS_EXIT_FAIL); doctor's 1 means findings */
+	int exit_fail;
 };
 
 /* Ends with an entry whose name is NULL; the first is the default. */

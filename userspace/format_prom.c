@@ -7,6 +7,7 @@
  * named *_per_second.
  */
 #include <math.h>
+#include <string.h>
 
 #include "escape.h"
 #include "format.h"
@@ -35,11 +36,13 @@ static void ss_prom_stat(FILE *f, const struct ss_listing *l, size_t s)
 {
 	const struct ss_stat *st = &l->schema->stats[s];
 	bool counter = ss_stat_is_counter(st);
+	bool ppm = st->unit == SHADOWSTAT_UNIT_PPM;
 	char name[SS_PROM_NAME_MAX];
 	size_t r;
 
+	/* base units: a ratio from 0 to 1, not parts per million */
 	ss_prom_name(name, sizeof(name), SS_PROM_PREFIX, st->name,
-		     counter ? "_total" : "");
+		     counter ? "_total" : ppm && !strstr(st->name, "_ratio") ? "_ratio" : "");
 	ss_prom_head(f, name, st->desc, counter ? "counter" : "gauge");
 	for (r = 0; r < l->nr_rows; r++) {
 		size_t i = l->rows[r];
@@ -48,7 +51,10 @@ static void ss_prom_stat(FILE *f, const struct ss_listing *l, size_t s)
 			continue;	/* no sample rather than a made-up one */
 		fputs(name, f);
 		ss_prom_labels(f, &l->snap->vms[i]);
-		fprintf(f, " %lld\n", (long long)ss_value(l->snap, i, s));
+		if (ppm)
+			fprintf(f, " %.6f\n", ss_value(l->snap, i, s) / 1e6);
+		else
+			fprintf(f, " %lld\n", (long long)ss_value(l->snap, i, s));
 	}
 }
 

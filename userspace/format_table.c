@@ -56,6 +56,15 @@ static void ss_fmt_int(char *buf, int64_t v)
 		snprintf(buf, SS_CELL, "%lld", (long long)v);
 }
 
+/* A stat's value in its unit: parts per million as a percentage. */
+static void ss_fmt_stat(char *buf, const struct ss_stat *st, int64_t v)
+{
+	if (st->unit == SHADOWSTAT_UNIT_PPM && !ss_is_na(v))
+		snprintf(buf, SS_CELL, "%.2f%%", v / 1e4);
+	else
+		ss_fmt_int(buf, v);
+}
+
 static void ss_fmt_rate(char *buf, double v)
 {
 	if (isfinite(v))
@@ -201,7 +210,7 @@ static void ss_show_vm(FILE *f, const struct ss_listing *l, size_t row)
 	for (s = 0; s < l->schema->nr; s++) {
 		size_t len = strlen(l->schema->stats[s].name);
 
-		ss_fmt_int(val, ss_value(l->snap, i, s));
+		ss_fmt_stat(val, &l->schema->stats[s], ss_value(l->snap, i, s));
 		if (len > name_w)
 			name_w = len;
 		if (strlen(val) > val_w)
@@ -219,7 +228,7 @@ static void ss_show_vm(FILE *f, const struct ss_listing *l, size_t row)
 				fprintf(f, "\n%s\n", ss_group_name(groups[g]));
 				title = true;
 			}
-			ss_fmt_int(val, ss_value(l->snap, i, s));
+			ss_fmt_stat(val, st, ss_value(l->snap, i, s));
 			fprintf(f, "  %-*s  %*s  %s\n", (int)name_w, st->name,
 				(int)val_w, val, st->desc);
 		}

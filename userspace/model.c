@@ -59,6 +59,8 @@ const char *ss_kind_name(uint32_t kind)
 		return "cumulative";
 	case SHADOWSTAT_KIND_PEAK:
 		return "peak";
+	case SHADOWSTAT_KIND_RATIO:
+		return "ratio";
 	}
 	return "unknown";
 }
@@ -68,6 +70,8 @@ const char *ss_unit_name(uint32_t unit)
 	switch (unit) {
 	case SHADOWSTAT_UNIT_PAGES:
 		return "pages";
+	case SHADOWSTAT_UNIT_PPM:
+		return "ppm";
 	case SHADOWSTAT_UNIT_NONE:
 	default:
 		return "";

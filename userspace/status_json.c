@@ -9,6 +9,7 @@
 #include "jsonw.h"
 #include "resolve.h"
 #include "status_json.h"
+#include "status_rec.h"
 
 #define SS_MAX_TYPES 32
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -52,26 +53,6 @@ static void ss_json_value(struct ss_jw *w, const char *key, const char *v)
 	}
 }
 
-/* The fields of one record line (a copy): type, then key=value pairs. */
-struct ss_rec {
-	char *type;
-	char *fields[64];
-	int nr;
-};
-
-static int ss_rec_split(char *line, struct ss_rec *r)
-{
-	char *tok;
-
-	r->type = strsep(&line, "\t");
-	r->nr = 0;
-	if (!r->type || !*r->type)
-		return -EINVAL;
-	while ((tok = strsep(&line, "\t")) && r->nr < 64)
-		r->fields[r->nr++] = tok;
-	return 0;
-}
-
 static void ss_rec_object(struct ss_jw *w, const struct ss_rec *r)
 {
 	int i;
@@ -88,18 +69,6 @@ static void ss_rec_object(struct ss_jw *w, const struct ss_rec *r)
 		*eq = '=';
 	}
 	jw_obj_end(w);
-}
-
-/* The value of @key in record @r, or NULL. */
-static const char *ss_rec_get(const struct ss_rec *r, const char *key)
-{
-	size_t len = strlen(key);
-	int i;
-
-	for (i = 0; i < r->nr; i++)
-		if (!strncmp(r->fields[i], key, len) && r->fields[i][len] == '=')
-			return r->fields[i] + len + 1;
-	return NULL;
 }
 
 /* Every record of @type in @records, as the JSON @type calls for. */

@@ -59,6 +59,19 @@ caption "status: how shadowstat attached to this kernel's kvm.ko (tracepoints, k
 	"layout of KVM's private struct kvm_mmu_page, read from BTF."
 run shadowstat status
 
+caption "doctor: what is wrong, in plain words, from two snapshots 2 s apart, each finding with" \
+	"its numbers at both ends and a next step. Exit status 1: there are findings."
+echo
+echo "\$ shadowstat doctor   (t=$(($(cut -d. -f1 /proc/uptime) - DEMO_T0))s)"
+shadowstat doctor >/tmp/demo-doctor.out 2>&1
+doctor_rc=$?
+cat /tmp/demo-doctor.out
+if [ $doctor_rc != 1 ] || ! grep -q 'thrash  VM .* (churn)' /tmp/demo-doctor.out ||
+	! grep -q 'sync_storm  VM .* (storm)' /tmp/demo-doctor.out ||
+	grep -q 'VM .* (steady)' /tmp/demo-doctor.out; then
+	demo_fail "doctor: expected thrash (churn) and sync_storm (storm), nothing on steady, exit 1"
+fi
+
 section "summary, shadow MMU: VMs paused; shadowstat next to KVM's own stats of the same VM"
 demo_pause steady churn storm
 demo_summary steady churn storm

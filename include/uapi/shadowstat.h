@@ -110,12 +110,14 @@
 #define SHADOWSTAT_KIND_GAUGE		0	/* instant value, may go down */
 #define SHADOWSTAT_KIND_CUMULATIVE	1	/* only grows while the VM lives */
 #define SHADOWSTAT_KIND_PEAK		2	/* highest value seen */
-#define SHADOWSTAT_KIND_MAX		SHADOWSTAT_KIND_PEAK
+#define SHADOWSTAT_KIND_RATIO		3	/* of two other stats; it has no total */
+#define SHADOWSTAT_KIND_MAX		SHADOWSTAT_KIND_RATIO
 
 /* Stat units (struct shadowstat_stat_desc.unit). */
 #define SHADOWSTAT_UNIT_NONE		0
 #define SHADOWSTAT_UNIT_PAGES		1	/* 4 KiB page-table pages */
-#define SHADOWSTAT_UNIT_MAX		SHADOWSTAT_UNIT_PAGES
+#define SHADOWSTAT_UNIT_PPM		2	/* parts per million */
+#define SHADOWSTAT_UNIT_MAX		SHADOWSTAT_UNIT_PPM
 
 /* MMU modes (struct shadowstat_vm_info.mmu_mode). */
 #define SHADOWSTAT_MMU_UNKNOWN		0

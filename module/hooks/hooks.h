@@ -13,6 +13,7 @@ SS_HOOK(sp_get, "before the hooks that need the TDP roots and hash shift it note
 SS_HOOK(sp_zap, "before sp_zap_kprobe, which is only wanted where it fails")
 SS_HOOK(sp_zap_kprobe, "after sp_zap, standing in for it")
 SS_HOOK(sp_unsync, "with sp_sync after it: the walk trusts both or neither")
+SS_HOOK(unsync_try, "after sp_unsync, whose per-CPU count it reads")
 SS_HOOK(sp_sync, "after the zap hooks, whose choice it follows")
 SS_HOOK(tdp_link, "before tdp_free: a table is linked before it is freed")
 SS_HOOK(tdp_spte_ctx, "after sp_get: only wanted where TDP roots cannot be followed")

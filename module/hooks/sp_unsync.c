@@ -11,6 +11,7 @@ static void unsync_probe(void *data, void *sp)
 {
 	struct kvm *kvm = ss_kvm_running();
 
+	this_cpu_inc(ss_cpu_ctx.unsync_marks);
 	if (!kvm) {
 		atomic64_inc(&ss_unattributed);
 		return;

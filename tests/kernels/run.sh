@@ -17,6 +17,7 @@
 #   JOBS     kernels tested at once (default 2: one QEMU per core)
 #   SS_KERNEL_CACHE  the cache (default /var/cache/shadowstat/kernels)
 #   TESTS, TIMEOUT   passed to tests/vm/run.sh
+#   BUILD_ONLY=1     only fetch and build (a quick check that every kernel compiles it)
 #
 # Prints the kernels it runs, one "kernel X: N passed, N failed" line per kernel and a total
 # "N passed, N failed"; logs in build/kernels/<kver>/. Exits non-zero on any failure.
@@ -89,6 +90,7 @@ kernel_steps() {
 	fi
 	echo "ok - built shadowstat.ko for $kver with W=1, no warning ($KC_BUILDER compiler)"
 	echo "2 passed, 0 failed"
+	[ "${BUILD_ONLY:-0}" = 1 ] && return
 	# the headers always carry the kernel's .config
 	cfg=$KC_KDIR/.config
 	ko=$(ls "$KC_MODDIR"/kernel/arch/x86/kvm/kvm.ko* 2>/dev/null | head -1)

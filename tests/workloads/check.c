@@ -97,6 +97,8 @@ static void check_ss_model(struct vmctx *c, const char *pfx, const struct snap *
 	tap_group_begin(&g, "%s: shadowstat matches the model", pfx);
 	tap_group_eq(&g, "mmu_shadow_pages", m->shadow_pages, v[S_mmu_shadow_pages]);
 	tap_group_eq(&g, "mmu_pages_limit", m->limit, v[S_mmu_pages_limit]);
+	tap_group_eq(&g, "memslot_pages (the VMM's slots)", vmm_slot_pages(&c->vm),
+		     v[S_memslot_pages]);
 	tap_group_eq(&g, "indirect_shadow_pages", m->indirect, v[S_indirect_shadow_pages]);
 	tap_group_eq(&g, "direct_shadow_pages", m->direct, v[S_direct_shadow_pages]);
 	tap_group_eq(&g, "root_shadow_pages", m->roots, v[S_root_shadow_pages]);
@@ -119,6 +121,44 @@ static void check_ss_model(struct vmctx *c, const char *pfx, const struct snap *
 	ss_growth(&g, S_sp_synced, s->mv.synced - b->mv.synced, s, b);
 	ss_growth(&g, S_tdp_sp_created, s->mv.tdp_created - b->mv.tdp_created, s, b);
 	ss_growth(&g, S_tdp_sp_freed, s->mv.tdp_freed - b->mv.tdp_freed, s, b);
+	tap_group_end(&g);
+}
+
+static int64_t model_tries(const struct model_vals *m)
+{
+	return m->try_tracked + m->try_lpage + m->try_unsynced + m->try_none + m->try_refused;
+}
+
+/* How unsync attempts ended, where the module counts it (unsync_outcomes=1). */
+static void check_ss_tries(struct vmctx *c, const char *pfx, const struct snap *s,
+			   const struct snap *b)
+{
+	const char *why = model_tries_inexact(c->m);
+	int64_t tries, lpage, ratio;
+	struct tap_group g;
+
+	if (s->ss[S_unsync_tries] == SS_NA || b->ss[S_unsync_tries] == SS_NA)
+		return;		/* off; status says why */
+	if (why) {
+		tap_skip("%s: unsync attempt outcomes vs model: model inexact (%s)", pfx, why);
+		return;
+	}
+	/* over the VM's life where shadowstat saw all of it, else its own */
+	tries = s->ss[S_unsync_tries];
+	lpage = s->ss[S_unsync_try_lpage];
+	if (!b->ss[S_unsync_tries] && !model_tries(&b->mv)) {
+		tries = model_tries(&s->mv);
+		lpage = s->mv.try_lpage;
+	}
+	ratio = tries ? lpage * 1000000 / tries : 0;
+	tap_group_begin(&g, "%s: unsync attempt outcomes match the model", pfx);
+	ss_growth(&g, S_unsync_try_tracked, s->mv.try_tracked - b->mv.try_tracked, s, b);
+	ss_growth(&g, S_unsync_try_lpage, s->mv.try_lpage - b->mv.try_lpage, s, b);
+	ss_growth(&g, S_unsync_try_unsynced, s->mv.try_unsynced - b->mv.try_unsynced, s, b);
+	ss_growth(&g, S_unsync_try_none, s->mv.try_none - b->mv.try_none, s, b);
+	ss_growth(&g, S_unsync_try_refused, s->mv.try_refused - b->mv.try_refused, s, b);
+	ss_growth(&g, S_unsync_tries, model_tries(&s->mv) - model_tries(&b->mv), s, b);
+	tap_group_eq(&g, "unsync_early_exit_ratio (ppm)", ratio, s->ss[S_unsync_early_exit_ratio]);
 	tap_group_end(&g);
 }
 
@@ -194,6 +234,7 @@ void checkpoint(struct vmctx *c, const char *cp)
 		c->ss_base_valid = true;
 	}
 	check_ss_model(c, pfx, &s, &c->ss_base);
+	check_ss_tries(c, pfx, &s, &c->ss_base);
 	check_ss_kvm(pfx, &s, &c->ss_base);
 }
 
@@ -240,8 +281,10 @@ void check_totals(const char *label, struct vmctx **ctxs, int n)
 			tap_fail("%s: shadowstat totals: %s", label, err);
 			return;
 		}
+		/* one VM's unavailable stat is unavailable in total; a ratio has none */
 		for (j = 0; j < S_NR; j++)
-			sum[j] += v[j];
+			sum[j] = sum[j] == SS_NA || v[j] == SS_NA || ss_stat_is_ratio[j] ?
+				 SS_NA : sum[j] + v[j];
 	}
 	if (ss_stats_read(NULL, total, err, sizeof(err))) {
 		tap_fail("%s: shadowstat totals: %s", label, err);

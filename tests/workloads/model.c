@@ -44,6 +44,27 @@ const char *model_mode_name(enum mmu_mode mode)
 	return "?";
 }
 
+const char *model_tries_inexact(const struct model *m)
+{
+	return m->inexact ? m->inexact : m->tries_inexact;
+}
+
+void model_set_pt(struct model *m, uint64_t region, uint64_t gpa)
+{
+	m->pt_gpa[region] = gpa;
+	m->host_present[gpa / SZ_4K] = 1;
+}
+
+uint64_t model_pt_region(const struct model *m, uint64_t key)
+{
+	uint64_t k;
+
+	for (k = 0; k < m->mem_size / SZ_2M; k++)
+		if (m->pt_gpa[k] >> 12 == key)
+			return k;
+	return 0;
+}
+
 struct model *model_new(enum mmu_mode mode, int tdp_levels, uint64_t mem_size)
 {
 	struct model *m = calloc(1, sizeof(*m));
@@ -66,6 +87,8 @@ struct model *model_new(enum mmu_mode mode, int tdp_levels, uint64_t mem_size)
 	m->host_present[PDPT_GPA / SZ_4K] = 1;
 	m->host_present[PD_GPA / SZ_4K] = 1;
 	m->host_present[CODE_GPA / SZ_4K] = 1;
+	for (k = 0; k < MAX_MEM / SZ_2M; k++)
+		m->pt_gpa[k] = PT_GPA(k);
 	for (k = 0; k < mem_size / SZ_2M; k++)
 		m->host_present[PT_GPA(k) / SZ_4K] = 1;
 	return m;

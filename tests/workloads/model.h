@@ -35,6 +35,12 @@ struct model_vals {
 	int64_t synced;
 	int64_t tdp_created;
 	int64_t tdp_freed;
+	/* how each mmu_try_to_unsync_pages() call ended (shadowstat's unsync_try_*) */
+	int64_t try_tracked;	/* -EPERM: an upper-level guest table is there */
+	int64_t try_lpage;	/* a 2 MiB page is allowed: 7.1's early exit */
+	int64_t try_unsynced;	/* 0, and it made page(s) unsync */
+	int64_t try_none;	/* 0: nothing there, or only unsync pages */
+	int64_t try_refused;	/* -EEXIST on prefetch, -EPERM while synchronizing */
 };
 
 struct model;
@@ -46,12 +52,16 @@ const char *model_mode_name(enum mmu_mode mode);
 /* False once the model has met something it cannot predict exactly. */
 bool model_exact(const struct model *m);
 const char *model_inexact_reason(const struct model *m);
+/* NULL while the try_* counters are exact too, else why they are not. */
+const char *model_tries_inexact(const struct model *m);
 void model_get(const struct model *m, struct model_vals *v);
 
 /* VMM-side events. */
 void model_set_slot(struct model *m, int slot, uint64_t gpa, uint64_t size);
 void model_delete_slot(struct model *m, int slot);
 void model_set_nr_mmu_pages(struct model *m, uint64_t nr);
+/* Before the guest runs: 2 MiB region @region's page table is at @gpa. */
+void model_set_pt(struct model *m, uint64_t region, uint64_t gpa);
 
 /* Guest operations, mirroring guest_code.S. */
 void model_touch(struct model *m, uint64_t gpa, uint64_t regions, uint64_t pages, uint64_t stride);

@@ -59,8 +59,10 @@ struct model {
 	uint8_t *host_present;	/* per gfn: mapped writable in the VMM's page tables */
 	uint8_t *accessed;	/* per gfn: guest PTE has A set */
 	uint8_t *dirty;		/* per gfn: guest PTE has D set */
+	uint64_t pt_gpa[MAX_MEM / SZ_2M];	/* the guest page table of each 2 MiB region */
 	struct model_vals c;	/* cumulative counters and the limit */
 	const char *inexact;
+	const char *tries_inexact;
 };
 
 void model_inexact(struct model *m, const char *why);
@@ -98,16 +100,19 @@ static inline uint64_t child_key(const struct model *m, uint64_t a, int child_le
 	case 2:
 		return PD_GPA >> 12;
 	default:
-		return PT_GPA(a / SZ_2M) >> 12;
+		return m->pt_gpa[a / SZ_2M] >> 12;
 	}
 }
 
+/* The 2 MiB region whose guest page table is at gfn @key. */
+uint64_t model_pt_region(const struct model *m, uint64_t key);
+
 /* First gfn mapped by entry @i of L1 page @sp. */
-static inline uint64_t l1_gfn(const struct msp *sp, int i)
+static inline uint64_t l1_gfn(const struct model *m, const struct msp *sp, int i)
 {
 	if (sp->direct)
 		return (sp->key << 9) + i;
-	return ((sp->key << 12) - PT_BASE_GPA) / SZ_4K * 512 + i;
+	return model_pt_region(m, sp->key) * 512 + i;
 }
 
 static inline int gfn_slot(const struct model *m, uint64_t gfn)
@@ -140,6 +145,7 @@ void mp_unlink_parent(struct msp *sp);
 struct msp *mp_l1_for_gfn(const struct model *m, uint64_t gfn);
 void mp_write_protect_gfn(struct model *m, uint64_t gfn);
 struct msp *mp_shadowing(const struct model *m, uint64_t gfn, int min_level, int max_level);
+bool mp_lpage_allowed(const struct model *m, uint64_t gfn);
 int64_t mp_n_used(const struct model *m);
 void mp_make_available(struct model *m);
 void mp_change_limit(struct model *m, uint64_t goal);

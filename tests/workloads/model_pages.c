@@ -61,7 +61,7 @@ struct msp *mp_new(struct model *m, int level, uint64_t key, bool tdp)
 /* The L1 shadow page that maps @gfn (identity map), if any. */
 struct msp *mp_l1_for_gfn(const struct model *m, uint64_t gfn)
 {
-	uint64_t key = m->mode == MMU_SHADOW ? PT_GPA(gfn / 512) >> 12 : gfn >> 9;
+	uint64_t key = m->mode == MMU_SHADOW ? m->pt_gpa[gfn / 512] >> 12 : gfn >> 9;
 	int i;
 
 	for (i = 0; i < m->nsps; i++) {
@@ -96,6 +96,35 @@ struct msp *mp_shadowing(const struct model *m, uint64_t gfn, int min_level, int
 			return sp;
 	}
 	return NULL;
+}
+
+/*
+ * lpage_info of the 2 MiB page at @gfn has disallow_lpage == 0: its slot
+ * covers all of it (the VMM's memory is 2 MiB-aligned, so guest and host
+ * addresses agree mod 2 MiB) and no indirect page is accounted in it
+ * (account_shadowed() disallows it at every level, through write tracking
+ * above level 1).
+ */
+bool mp_lpage_allowed(const struct model *m, uint64_t gfn)
+{
+	int s = gfn_slot(m, gfn), i;
+	uint64_t base, end;
+
+	if (s < 0)
+		return false;
+	base = m->slots[s].gpa / SZ_4K;
+	end = base + m->slots[s].size / SZ_4K;
+	if ((base & 511) && gfn >> 9 == base >> 9)
+		return false;
+	if ((end & 511) && gfn >> 9 == (end - 1) >> 9)
+		return false;
+	for (i = 0; i < m->nsps; i++) {
+		const struct msp *sp = m->sps[i];
+
+		if (sp->counted && !sp->direct && !sp->invalid && sp->key >> 9 == gfn >> 9)
+			return false;
+	}
+	return true;
 }
 
 /* __kvm_mmu_get_shadow_page(): hash lookup, else allocate. */

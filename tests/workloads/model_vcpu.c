@@ -59,24 +59,44 @@ static struct msp *walk(struct model *m, uint64_t a)
 	return sp;
 }
 
-/* mmu_try_to_unsync_pages() for a guest write that KVM lets through. */
+/*
+ * mmu_try_to_unsync_pages() for a new SPTE that the gPTE lets be writable
+ * (make_spte() skips the call when the old SPTE is writable already); true
+ * if the SPTE may stay writable. Each call's outcome is counted as
+ * shadowstat's unsync_outcomes hook tells it apart.
+ */
 static bool try_unsync(struct model *m, uint64_t gfn, bool prefetch)
 {
+	bool unsynced = false;
 	int i;
 
-	if (mp_shadowing(m, gfn, 2, 5))
-		return false;		/* write-tracked upper-level table */
+	if (mp_shadowing(m, gfn, 2, 5)) {
+		m->c.try_tracked++;	/* write-tracked upper-level table */
+		return false;
+	}
+	/* 7.1+ returns here; older kernels find nothing to unsync either */
+	if (mp_lpage_allowed(m, gfn)) {
+		m->c.try_lpage++;
+		return true;
+	}
 	for (i = 0; i < m->nsps; i++) {
 		struct msp *sp = m->sps[i];
 
-		if (sp->level != 1 || sp->key != gfn || sp->direct || !mp_valid(m, sp) ||
-		    sp->unsync)
+		if (sp->level != 1 || sp->key != gfn || sp->direct || sp->tdp ||
+		    !mp_valid(m, sp) || sp->unsync)
 			continue;
-		if (prefetch)
+		if (prefetch) {
+			m->c.try_refused++;
 			return false;
+		}
 		sp->unsync = true;
 		m->c.unsynced++;
+		unsynced = true;
 	}
+	if (unsynced)
+		m->c.try_unsynced++;
+	else
+		m->c.try_none++;
 	return true;
 }
 
@@ -85,7 +105,7 @@ static void prefetch_shadow(struct model *m, struct msp *sp, int f)
 	int b = f & ~(PREFETCH_NUM - 1), i;
 
 	for (i = b; i < b + PREFETCH_NUM; i++) {
-		uint64_t gfn = l1_gfn(sp, i);
+		uint64_t gfn = l1_gfn(m, sp, i);
 
 		if (i == f || test_bit64(sp->leaf, i))
 			continue;
@@ -100,7 +120,7 @@ static void prefetch_shadow(struct model *m, struct msp *sp, int f)
 /* direct_pte_prefetch_many(); returns -1 to stop prefetching. */
 static int prefetch_many(struct model *m, struct msp *sp, int s, int e)
 {
-	uint64_t gfn = l1_gfn(sp, s);
+	uint64_t gfn = l1_gfn(m, sp, s);
 	int slot = gfn_slot(m, gfn), n = 0, i;
 
 	if (slot < 0)
@@ -113,7 +133,7 @@ static int prefetch_many(struct model *m, struct msp *sp, int s, int e)
 		return -1;
 	for (i = 0; i < n; i++) {
 		set_bit64(sp->leaf, s + i, true);
-		set_bit64(sp->leaf_w, s + i, true);
+		set_bit64(sp->leaf_w, s + i, try_unsync(m, gfn + i, true));
 	}
 	return 0;
 }
@@ -176,8 +196,9 @@ static void fault(struct model *m, uint64_t a, enum access acc)
 	i = spt_index(a, 1);
 	m->host_present[gfn] = 1;
 	if (m->mode != MMU_SHADOW) {
+		/* host-writable memory, ACC_ALL: always a writable SPTE */
 		set_bit64(sp->leaf, i, true);
-		set_bit64(sp->leaf_w, i, true);
+		set_bit64(sp->leaf_w, i, try_unsync(m, gfn, false));
 		if (m->mode == MMU_LEGACY_TDP)
 			prefetch_direct(m, sp, i);
 		return;
@@ -186,7 +207,8 @@ static void fault(struct model *m, uint64_t a, enum access acc)
 	if (acc == ACC_WRITE)
 		m->dirty[gfn] = 1;
 	set_bit64(sp->leaf, i, true);
-	set_bit64(sp->leaf_w, i, acc == ACC_WRITE && try_unsync(m, gfn, false));
+	/* walk_addr_generic() keeps write access for a read of a dirty gPTE */
+	set_bit64(sp->leaf_w, i, m->dirty[gfn] && try_unsync(m, gfn, false));
 	prefetch_shadow(m, sp, i);
 }
 
@@ -210,7 +232,7 @@ static bool access(struct model *m, uint64_t va, enum access acc)
 		return access_gpa(m, va, acc);
 	/* NPT: the guest's own page walk reads its tables through the NPT first. */
 	for (l = 4; l >= 1; l--) {
-		uint64_t t = l == 1 ? PT_GPA(va / SZ_2M) : table[l];
+		uint64_t t = l == 1 ? m->pt_gpa[va / SZ_2M] : table[l];
 
 		if (access_gpa(m, t + 8 * spt_index(va, l), ACC_READ))
 			return true;
@@ -255,6 +277,21 @@ void model_ptwrite(struct model *m, uint64_t gpa)
 	insn(m, true, gpa);
 }
 
+/*
+ * FNAME(sync_spte) remakes a read-only SPTE whose gPTE is dirty with
+ * synchronizing set, and 6.4+ skip that when the access bits are unchanged:
+ * the try_* counts then depend on the kernel. The workloads avoid it.
+ */
+static void note_sync_tries(struct model *m, const struct msp *sp)
+{
+	int i;
+
+	for (i = 0; i < 512; i++)
+		if (test_bit64(sp->leaf, i) && !test_bit64(sp->leaf_w, i) &&
+		    m->dirty[l1_gfn(m, sp, i)] && !m->tries_inexact)
+			m->tries_inexact = "sync of a read-only SPTE under a dirty gPTE";
+}
+
 /* kvm_mmu_sync_roots() -> mmu_sync_children(root) */
 static void sync_tree(struct model *m, struct msp *sp)
 {
@@ -266,6 +303,7 @@ static void sync_tree(struct model *m, struct msp *sp)
 		if (!c)
 			continue;
 		if (c->unsync) {
+			note_sync_tries(m, c);
 			mp_write_protect_gfn(m, c->key);
 			c->unsync = false;
 			m->c.synced++;

@@ -15,6 +15,8 @@ int scn_recycle(const struct env *env, int argc, char **argv);
 int scn_memslot(const struct env *env, int argc, char **argv);
 int scn_multi(const struct env *env, int argc, char **argv);
 int scn_hold(const struct env *env, int argc, char **argv);
+/* Unsync attempts that can exit early, by guest page-table placement (seed 002). */
+int scn_unsyncpt(const struct env *env, int argc, char **argv);
 /* Many shadow pages at once, for the read-path benchmarks (see scn_manypt.c). */
 int scn_manypt(const struct env *env, int argc, char **argv);
 /* Not a test: no model, no checkpoints (see scn_demo.c). */

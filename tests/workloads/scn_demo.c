@@ -10,6 +10,11 @@
  *   storm   fault R regions once, then steps of a CR3 reload (which syncs
  *           the guest page tables written before) and writes to 1..U of the
  *           guest's last-level page tables (unsync under shadow paging)
+ *   leak    fault R regions once, then write one more of the guest's page
+ *           tables each step and never reload CR3: under shadow paging
+ *           nearly every shadow page ends up unsync (seed 000)
+ *   stale   fault R regions once, then add and delete a memslot (a fast zap)
+ *           and never run the vCPU again: its zapped root stays obsolete
  * A step runs every -i milliseconds, so that the busy VMs leave the CPU to
  * the rest of the guest. Controlled through files in a directory, as hold:
  *   DIR/ready   written once the VM is set up; holds the VM name "<pid>-<fd>"
@@ -39,8 +44,14 @@
 #include "vmm.h"
 
 #define CHURN_CHUNK 8
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-enum demo_kind { DEMO_STEADY, DEMO_CHURN, DEMO_STORM };
+enum demo_kind { DEMO_STEADY, DEMO_CHURN, DEMO_STORM, DEMO_LEAK, DEMO_STALE };
+
+static const char *const demo_kinds[] = {
+	[DEMO_STEADY] = "steady", [DEMO_CHURN] = "churn", [DEMO_STORM] = "storm",
+	[DEMO_LEAK] = "leak", [DEMO_STALE] = "stale",
+};
 
 struct demo {
 	enum demo_kind kind;
@@ -60,7 +71,7 @@ static double demo_now(void)
 /* Rewrite the last PTE of @region's guest page table with its current value. */
 static int demo_ptwrite(struct vmm *vm, unsigned long region)
 {
-	uint64_t gpa = PT_GPA(region) + 511 * 8;
+	uint64_t gpa = vmm_pt_gpa(vm, region) + 511 * 8;
 
 	return vmm_ptwrite(vm, gpa, vmm_gpte(vm, REGION_GPA(region) + 511 * SZ_4K));
 }
@@ -72,7 +83,14 @@ static int demo_setup(struct demo *d)
 	/* churn faults its regions as it goes; the others fault their whole set now */
 	if (d->kind == DEMO_CHURN)
 		return 0;
-	return vmm_touch(&d->vm, REGION_GPA(1), d->regions, d->pages, SZ_2M);
+	if (vmm_touch(&d->vm, REGION_GPA(1), d->regions, d->pages, SZ_2M))
+		return -1;
+	/* the spare 2 MiB above slot 0 (see scn_demo()) */
+	if (d->kind == DEMO_STALE &&
+	    (vmm_set_slot(&d->vm, 1, REGION_GPA(d->regions + 1), SZ_2M) ||
+	     vmm_delete_slot(&d->vm, 1)))
+		return -1;
+	return 0;
 }
 
 static int demo_step(struct demo *d)
@@ -82,6 +100,11 @@ static int demo_step(struct demo *d)
 	d->steps++;
 	switch (d->kind) {
 	case DEMO_STEADY:
+	case DEMO_STALE:
+		return 0;
+	case DEMO_LEAK:
+		if (d->next < d->regions && demo_ptwrite(&d->vm, 1 + d->next++))
+			return -1;
 		return 0;
 	case DEMO_CHURN:
 		n = CHURN_CHUNK;
@@ -111,13 +134,14 @@ int scn_demo(const struct env *env, int argc, char **argv)
 {
 	struct demo d = { .kind = DEMO_STEADY, .regions = 0, .pages = 0, .limit = 64 };
 	unsigned long interval = 50, timeout = 600;
+	uint64_t spare;
 	/* the guest name is the CLI's, read from /proc/<pid>/cmdline */
 	const char *dir = NULL, *kind = "steady", *name = NULL;
 	bool paused = false;
 	char label[64];
 	double t0;
 	const struct scn_opt opts[] = {
-		SCN_OPT_STR('k', &kind, "steady|churn|storm", true),
+		SCN_OPT_STR('k', &kind, "steady|churn|storm|leak|stale", true),
 		SCN_OPT_STR('d', &dir, "ctl_dir", true),
 		SCN_OPT_LONG_STR('N', "name", &name, "NAME"),
 		SCN_OPT_NUM('r', &d.regions, 1, 255, "regions"),
@@ -131,17 +155,15 @@ int scn_demo(const struct env *env, int argc, char **argv)
 
 	if (scn_parse(argc, argv, opts))
 		return 2;
-	if (!strcmp(kind, "steady"))
-		d.kind = DEMO_STEADY;
-	else if (!strcmp(kind, "churn"))
-		d.kind = DEMO_CHURN;
-	else if (!strcmp(kind, "storm"))
-		d.kind = DEMO_STORM;
-	else
+	for (d.kind = 0; d.kind < ARRAY_SIZE(demo_kinds); d.kind++)
+		if (!strcmp(kind, demo_kinds[d.kind]))
+			break;
+	if (d.kind == ARRAY_SIZE(demo_kinds))
 		return scn_usage(argv[0], opts);
 	/* defaults: a small fixed set; churn 3x more regions than the default limit */
 	if (!d.regions)
-		d.regions = d.kind == DEMO_CHURN ? 200 : d.kind == DEMO_STORM ? 32 : 16;
+		d.regions = d.kind == DEMO_CHURN ? 200 : d.kind == DEMO_STORM ? 32 :
+			    d.kind == DEMO_LEAK ? 64 : 16;
 	if (!d.pages)
 		d.pages = d.kind == DEMO_STEADY ? 8 : 1;
 	if (!d.writes)
@@ -150,7 +172,9 @@ int scn_demo(const struct env *env, int argc, char **argv)
 		d.writes = d.regions;
 
 	scn_label(label, sizeof(label), "demo", env);
-	if (vmm_create(&d.vm, (d.regions + 1) * SZ_2M, (d.regions + 1) * SZ_2M)) {
+	/* stale has 2 MiB more than slot 0 for the memslot it adds and deletes */
+	spare = d.kind == DEMO_STALE ? SZ_2M : 0;
+	if (vmm_create(&d.vm, (d.regions + 1) * SZ_2M + spare, (d.regions + 1) * SZ_2M)) {
 		tap_fail("%s %s: create VM", label, kind);
 		vmm_destroy(&d.vm);
 		return 1;
@@ -178,7 +202,8 @@ int scn_demo(const struct env *env, int argc, char **argv)
 			tap_fail("%s %s %s: guest step %lu", label, kind, d.vm.name, d.steps);
 			break;
 		}
-		usleep(d.kind == DEMO_STEADY || paused ? 10000 : interval * 1000);
+		usleep(d.kind == DEMO_STEADY || d.kind == DEMO_STALE || paused ? 10000 :
+		       interval * 1000);
 	}
 	tap_note("%s %s %s: %lu steps", label, kind, d.vm.name, d.steps);
 out:

@@ -78,8 +78,12 @@ static void manypt_check(const struct vmm *vm, const char *label, unsigned long 
 		return;
 	}
 	if (ss_stats_read(vm->name, ss, err, sizeof(err))) {
+		tap_fail("%s: shadowstat: %s", label, err);
+		return;
+	}
+	if (ss[S_shadow_pages_l1] == SS_NA) {
 		/* past walk_budget_us the page walk stops and its stats read ENODATA */
-		tap_note("%s: shadowstat: %s", label, err);
+		tap_note("%s: shadowstat: the page walk's stats are unavailable", label);
 		tap_group_begin(&g, "%s: shadowstat (stats without the page walk)", label);
 	} else {
 		tap_group_begin(&g, "%s: shadowstat", label);

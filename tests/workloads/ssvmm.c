@@ -4,7 +4,7 @@
  * shadowstat's mirror of it, against exact expectations.
  *
  * usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] <scenario> [options]
- * scenarios: basic, recycle, memslot, multi, hold, manypt (see scn_*.c), and demo, which
+ * scenarios: basic, recycle, memslot, multi, hold, manypt, unsyncpt (see scn_*.c), and demo, which
  * runs no model: it is the long-running VMs of `make demo` (scn_demo.c)
  */
 #include <stdio.h>
@@ -28,6 +28,7 @@ static const struct {
 	{ "multi", scn_multi },
 	{ "hold", scn_hold },
 	{ "manypt", scn_manypt },
+	{ "unsyncpt", scn_unsyncpt },
 	{ "demo", scn_demo },
 };
 

@@ -32,6 +32,17 @@ const char *const ss_stat_names[S_NR] = {
 #undef SS_STAT
 };
 
+#define SS_IS_RATIO_GAUGE	false
+#define SS_IS_RATIO_CUMULATIVE	false
+#define SS_IS_RATIO_PEAK	false
+#define SS_IS_RATIO_RATIO	true
+const bool ss_stat_is_ratio[S_NR] = {
+#define SS_STAT(name, kind, unit, source, arg, needs, desc) \
+	[S_##name] = SS_IS_RATIO_##kind,
+#include "../../module/ss_stat_table.h"
+#undef SS_STAT
+};
+
 /* The start of a small file, NUL-terminated; its length or -errno (-ENODATA if empty). */
 static ssize_t read_small(const char *path, char *buf, size_t size)
 {
@@ -70,8 +81,9 @@ bool path_exists(const char *path)
 	return !stat(path, &st);
 }
 
-static int read_set(const char *dir, const char *const *names, int n, int64_t *vals, char *err,
-		    int errlen)
+/* With @na_ok, a file that reads ENODATA (unavailable) gives SS_NA. */
+static int read_set(const char *dir, const char *const *names, int n, int64_t *vals, bool na_ok,
+		    char *err, int errlen)
 {
 	char path[256];
 	int i, r;
@@ -79,7 +91,9 @@ static int read_set(const char *dir, const char *const *names, int n, int64_t *v
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		r = read_num(path, &vals[i]);
-		if (r) {
+		if (r == -ENODATA && na_ok) {
+			vals[i] = SS_NA;
+		} else if (r) {
 			snprintf(err, errlen, "%s: %s", path, strerror(-r));
 			return r;
 		}
@@ -92,7 +106,7 @@ int kvm_stats_read(const char *name, int64_t vals[K_NR], char *err, int errlen)
 	char dir[128];
 
 	snprintf(dir, sizeof(dir), "%s/%s", KVM_DEBUGFS, name);
-	return read_set(dir, kvm_stat_names, K_NR, vals, err, errlen);
+	return read_set(dir, kvm_stat_names, K_NR, vals, false, err, errlen);
 }
 
 int kvm_stat_get(const char *name, const char *stat, int64_t *val)
@@ -111,7 +125,7 @@ int ss_stats_read(const char *name, int64_t vals[S_NR], char *err, int errlen)
 		snprintf(dir, sizeof(dir), "%s/%s", SS_DEBUGFS, name);
 	else
 		snprintf(dir, sizeof(dir), "%s", SS_DEBUGFS);
-	return read_set(dir, ss_stat_names, S_NR, vals, err, errlen);
+	return read_set(dir, ss_stat_names, S_NR, vals, true, err, errlen);
 }
 
 bool ss_loaded(void)

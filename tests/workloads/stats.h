@@ -35,8 +35,13 @@ enum ss_stat_id {
 	S_NR
 };
 
+/* A shadowstat stat that reads as unavailable (ENODATA). */
+#define SS_NA	INT64_MIN
+
 extern const char *const kvm_stat_names[K_NR];
 extern const char *const ss_stat_names[S_NR];
+/* A ratio of two other stats: it has no total. */
+extern const bool ss_stat_is_ratio[S_NR];
 
 /* Read one decimal number from @path; 0 on success. */
 int read_num(const char *path, int64_t *val);
@@ -46,7 +51,10 @@ int kvm_stat_get(const char *name, const char *stat, int64_t *val);
 
 /* All of KVM's stats for VM @name ("<pid>-<fd>"); 0 on success. */
 int kvm_stats_read(const char *name, int64_t vals[K_NR], char *err, int errlen);
-/* shadowstat's stats for VM @name, or the totals if @name is NULL; 0 on success. */
+/*
+ * shadowstat's stats for VM @name, or the totals if @name is NULL; 0 on
+ * success, with SS_NA for each stat unavailable here.
+ */
 int ss_stats_read(const char *name, int64_t vals[S_NR], char *err, int errlen);
 bool ss_loaded(void);
 bool ss_vm_present(const char *name);

@@ -52,7 +52,7 @@ int ctx_touch(struct vmctx *c, uint64_t first_region, uint64_t regions, uint64_t
 /* Rewrite the last PTE of @region's guest page table with its current value. */
 int ctx_ptwrite(struct vmctx *c, uint64_t region)
 {
-	uint64_t gpa = PT_GPA(region) + 511 * 8;
+	uint64_t gpa = vmm_pt_gpa(&c->vm, region) + 511 * 8;
 	uint64_t val = vmm_gpte(&c->vm, REGION_GPA(region) + 511 * SZ_4K);
 
 	model_ptwrite(c->m, gpa);
@@ -75,6 +75,12 @@ int ctx_set_nr_mmu_pages(struct vmctx *c, uint64_t nr)
 {
 	model_set_nr_mmu_pages(c->m, nr);
 	return op_result(c, vmm_set_nr_mmu_pages(&c->vm, nr), "KVM_SET_NR_MMU_PAGES");
+}
+
+int ctx_set_pt(struct vmctx *c, uint64_t region, uint64_t gpa)
+{
+	model_set_pt(c->m, region, gpa);
+	return op_result(c, vmm_set_pt(&c->vm, region, gpa), "move a guest page table");
 }
 
 int ctx_set_slot(struct vmctx *c, int slot, uint64_t gpa, uint64_t size)

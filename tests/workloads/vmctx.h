@@ -41,6 +41,8 @@ int ctx_halt(struct vmctx *c);
 
 /* VMM ops. */
 int ctx_set_nr_mmu_pages(struct vmctx *c, uint64_t nr);
+/* Before the guest runs: 2 MiB region @region's page table goes to @gpa. */
+int ctx_set_pt(struct vmctx *c, uint64_t region, uint64_t gpa);
 int ctx_set_slot(struct vmctx *c, int slot, uint64_t gpa, uint64_t size);
 int ctx_delete_slot(struct vmctx *c, int slot);
 

@@ -85,6 +85,42 @@ static int setup_vcpu(struct vmm *vm)
 	return 0;
 }
 
+/*
+ * Guest memory at a 2 MiB-aligned host address: guest and host addresses then
+ * agree mod 2 MiB, so KVM's lpage_info allows 2 MiB pages where nothing else
+ * forbids them, as on a real VMM (the model's mp_lpage_allowed() counts on it;
+ * MADV_NOHUGEPAGE still keeps every mapping 4 KiB).
+ */
+static uint8_t *map_aligned(uint64_t size)
+{
+	uint8_t *p = mmap(NULL, size + SZ_2M, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	uint64_t head;
+
+	if (p == MAP_FAILED)
+		return NULL;
+	head = (SZ_2M - (uintptr_t)p % SZ_2M) % SZ_2M;
+	if (head)
+		munmap(p, head);
+	munmap(p + head + size, SZ_2M - head);
+	return p + head;
+}
+
+int vmm_set_pt(struct vmm *vm, uint64_t region, uint64_t gpa)
+{
+	uint64_t *pd = (uint64_t *)(vm->mem + PD_GPA);
+	uint64_t *pt;
+	int j;
+
+	if (region >= vm->mem_size / SZ_2M || gpa % SZ_4K || gpa >= vm->mem_size)
+		return -EINVAL;
+	pt = (uint64_t *)(vm->mem + gpa);
+	for (j = 0; j < 512; j++)
+		pt[j] = (REGION_GPA(region) + j * SZ_4K) | 3;
+	pd[region] = gpa | 3;
+	return 0;
+}
+
 int vmm_create(struct vmm *vm, uint64_t mem_size, uint64_t slot0_size)
 {
 	int r;
@@ -108,12 +144,9 @@ int vmm_create(struct vmm *vm, uint64_t mem_size, uint64_t slot0_size)
 		return sys_err("KVM_CREATE_VM");
 	snprintf(vm->name, sizeof(vm->name), "%d-%d", getpid(), vm->vm_fd);
 
-	vm->mem = mmap(NULL, mem_size, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (vm->mem == MAP_FAILED) {
-		vm->mem = NULL;
+	vm->mem = map_aligned(mem_size);
+	if (!vm->mem)
 		return sys_err("mmap guest memory");
-	}
 	/* 4 KiB host pages, so that KVM maps 4 KiB pages in every MMU mode. */
 	if (madvise(vm->mem, mem_size, MADV_NOHUGEPAGE))
 		return sys_err("madvise(MADV_NOHUGEPAGE)");
@@ -271,9 +304,14 @@ int vmm_halt(struct vmm *vm)
 
 uint64_t vmm_gpte(const struct vmm *vm, uint64_t gpa)
 {
-	uint64_t region = gpa / SZ_2M, idx = (gpa % SZ_2M) / SZ_4K;
+	uint64_t idx = (gpa % SZ_2M) / SZ_4K;
 
-	return ((const uint64_t *)(vm->mem + PT_GPA(region)))[idx];
+	return ((const uint64_t *)(vm->mem + vmm_pt_gpa(vm, gpa / SZ_2M)))[idx];
+}
+
+uint64_t vmm_pt_gpa(const struct vmm *vm, uint64_t region)
+{
+	return ((const uint64_t *)(vm->mem + PD_GPA))[region] & ~0xfffULL;
 }
 
 uint64_t vmm_verify_touch(const struct vmm *vm, uint64_t gpa, uint64_t regions, uint64_t pages,

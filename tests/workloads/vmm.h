@@ -34,6 +34,8 @@ struct vmm {
 int vmm_create(struct vmm *vm, uint64_t mem_size, uint64_t slot0_size);
 void vmm_destroy(struct vmm *vm);
 
+/* Before the guest runs: move 2 MiB region @region's page table to @gpa. */
+int vmm_set_pt(struct vmm *vm, uint64_t region, uint64_t gpa);
 int vmm_set_slot(struct vmm *vm, int slot, uint64_t gpa, uint64_t size);
 int vmm_delete_slot(struct vmm *vm, int slot);
 /* Total pages in all slots, as KVM's nr_memslot_pages. */
@@ -46,6 +48,8 @@ int vmm_ptwrite(struct vmm *vm, uint64_t gpa, uint64_t value);
 int vmm_cr3_reload(struct vmm *vm);
 int vmm_halt(struct vmm *vm);
 
+/* Where the guest page table of 2 MiB region @region is. */
+uint64_t vmm_pt_gpa(const struct vmm *vm, uint64_t region);
 /* The value of the guest PTE that maps @gpa. */
 uint64_t vmm_gpte(const struct vmm *vm, uint64_t gpa);
 /* Count touched pages whose content is not their own address. */

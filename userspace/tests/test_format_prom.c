@@ -77,3 +77,23 @@ TEST(prom_escapes_labels_and_help)
 	free(s);
 	ss_fixture_free(&fx);
 }
+
+TEST(prom_ppm_is_a_ratio_in_base_units)
+{
+	struct ss_fixture fx;
+	char *s;
+
+	ss_fixture_init(&fx);
+	ss_fixture_add_stat(&fx, "unsync_early_exit_ratio", SHADOWSTAT_KIND_RATIO,
+			    "Early exits", 367188);
+	fx.schema.stats[4].unit = SHADOWSTAT_UNIT_PPM;
+	ss_fixture_add_stat(&fx, "hit_share", SHADOWSTAT_KIND_RATIO, "Hits", 1000000);
+	fx.schema.stats[5].unit = SHADOWSTAT_UNIT_PPM;
+	fx.listing.nr_rows = 1;
+	CAPTURE(s, ss_format_prom(f, &fx.listing));
+	TEST_ASSERT(strstr(s, "# TYPE shadowstat_unsync_early_exit_ratio gauge\n"
+			   "shadowstat_unsync_early_exit_ratio" L1 " 0.367188\n"), "got %s", s);
+	TEST_ASSERT(strstr(s, "shadowstat_hit_share_ratio" L1 " 1.000000\n"), "got %s", s);
+	free(s);
+	ss_fixture_free(&fx);
+}

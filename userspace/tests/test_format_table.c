@@ -137,3 +137,20 @@ TEST(grid_alignment)
 	free(s);
 	ss_grid_free(&g);
 }
+
+TEST(table_show_ppm_as_percent)
+{
+	struct ss_fixture fx;
+	char *s;
+
+	ss_fixture_init(&fx);
+	ss_fixture_add_stat(&fx, "unsync_early_exit_ratio", SHADOWSTAT_KIND_RATIO,
+			    "Early exits", 367188);
+	fx.schema.stats[4].unit = SHADOWSTAT_UNIT_PPM;
+	fx.listing.nr_rows = 1;
+	fx.listing.totals = false;
+	CAPTURE(s, ss_format_table_show(f, &fx.listing));
+	TEST_ASSERT(strstr(s, "  unsync_early_exit_ratio  36.72%  Early exits\n"), "got %s", s);
+	free(s);
+	ss_fixture_free(&fx);
+}

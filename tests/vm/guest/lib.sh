@@ -82,7 +82,8 @@ require_shadowstat() {
 }
 ss_loaded() { [ -d /sys/module/shadowstat ]; }
 
-# ss_load: insmod shadowstat unless loaded; returns 1 (after a skip line) if it is not available
+# ss_load [PARAM=VALUE...]: insmod shadowstat unless loaded; returns 1 (after a skip line) if
+# it is not available
 ss_load() {
 	if ss_loaded; then
 		return 0
@@ -91,7 +92,7 @@ ss_load() {
 		skip "$TEST: load shadowstat: no $SS_KO (module not built)"
 		return 1
 	fi
-	if ! insmod "$SS_KO" 2>/tmp/insmod.err; then
+	if ! insmod "$SS_KO" "$@" 2>/tmp/insmod.err; then
 		not_ok "$TEST: insmod shadowstat: $(cat /tmp/insmod.err)"
 		return 1
 	fi
@@ -169,24 +170,37 @@ wait_file() {
 	return 0
 }
 
-# hold_start DIR ARGS...: start "ssvmm hold -d DIR ARGS" in the background, wait until ready.
-# Sets HOLD_VM to its VM name (<pid>-<fd>).
-# shellcheck disable=SC2034 # HOLD_VM is for the test scripts
-hold_start() {
+# vmm_bg DIR SCENARIO ARGS...: start "ssvmm SCENARIO -d DIR ARGS" in the background (hold,
+# demo), wait until DIR/ready. Sets BG_VM to its VM name (<pid>-<fd>); hold_stop ends it.
+vmm_bg() {
 	_d=$1
 	shift
 	rm -rf "$_d"
 	mkdir -p "$_d"
-	ssvmm hold -d "$_d" "$@" >"$_d/out" 2>&1 &
+	_scn=$1
+	shift
+	ssvmm "$_scn" -d "$_d" "$@" >"$_d/out" 2>&1 &
 	echo $! >"$_d/pid"
 	echo $! >>/run/bg.pids
 	if ! wait_file "$_d/ready" 60; then
-		not_ok "$TEST: ssvmm hold $* ready: $(cat "$_d/out")"
-		HOLD_VM=
+		not_ok "$TEST: ssvmm $_scn $* ready: $(cat "$_d/out")"
+		BG_VM=
 		return 1
 	fi
-	HOLD_VM=$(cat "$_d/ready")
+	BG_VM=$(cat "$_d/ready")
 	return 0
+}
+
+# hold_start DIR ARGS...: vmm_bg DIR hold ARGS; sets HOLD_VM
+# shellcheck disable=SC2034 # HOLD_VM is for the test scripts
+hold_start() {
+	_hd=$1
+	shift
+	vmm_bg "$_hd" hold "$@" || {
+		HOLD_VM=
+		return 1
+	}
+	HOLD_VM=$BG_VM
 }
 
 # hold_check DIR: ask the holding VMM to run its checks now, wait for them

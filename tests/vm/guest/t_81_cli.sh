@@ -188,6 +188,15 @@ for mode in shadow tdp; do
 			"$(cat "$SS_DIR/$A/mmu_shadow_pages")" \
 			"$(grep "^shadowstat_mmu_shadow_pages{vm=\"$A\"," /tmp/cli.out | awk '{ print $2 }')"
 	fi
+	# -o: the textfile collector's file is replaced whole (no temporary file stays)
+	mkdir -p /tmp/textfile
+	if expect_ok "$mode: --prometheus -o FILE" shadowstat --prometheus -o /tmp/textfile/ss.prom; then
+		check_eq "$TEST: $mode: -o FILE holds what stdout had" "$(cat /tmp/textfile/ss.prom)" \
+			"$(shadowstat --prometheus)"
+		check_eq "$TEST: $mode: -o leaves only the file" "ss.prom" "$(ls -A /tmp/textfile)"
+	fi
+	expect_fail "$mode: -o into a missing directory" 1 "/nope/x.prom: No such file" \
+		shadowstat --prometheus -o /nope/x.prom
 	expect_ok "$mode: -p ${B%-*}" shadowstat -p "${B%-*}" --csv &&
 		check_eq "$TEST: $mode: -p keeps one VM and the total" 3 "$(wc -l </tmp/cli.out)"
 	expect_ok "$mode: top -1" shadowstat top -1 -i 0.2 &&
