@@ -25,6 +25,7 @@ doctor_expect() {
 		not_ok "$TEST: $_what: no '$_pat' in: $(tr '\n' ' ' </tmp/doctor.out)"
 	else
 		ok "$TEST: $_what (exit $_rc)"
+		note "$(grep -v '^ *next:' /tmp/doctor.out | tr -s '\n ' ' ')"
 	fi
 }
 
