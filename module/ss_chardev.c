@@ -35,7 +35,7 @@
 #define SS_CDEV_FEATURES (SHADOWSTAT_FEAT_SCHEMA | SHADOWSTAT_FEAT_LIST_VMS | \
 			  SHADOWSTAT_FEAT_READ_STATS |			      \
 			  SHADOWSTAT_FEAT_READ_ALL | SHADOWSTAT_FEAT_STATUS | \
-			  SHADOWSTAT_FEAT_STATUS_RECORDS)
+			  SHADOWSTAT_FEAT_STATUS_RECORDS | SHADOWSTAT_FEAT_DEPARTED)
 
 /* First guess of the number of VMs, so a large capacity costs nothing. */
 #define SS_CDEV_LIST_FIRST	64
@@ -328,6 +328,28 @@ static int ss_cdev_snap_all(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
 	return 0;
 }
 
+/* The departed VMs' final rows, as the history keeps them; they add up too. */
+static int ss_cdev_snap_departed(struct ss_cdev_snap *snap, u32 cap, u32 *need_ret)
+{
+	int n, i;
+
+	snap->infos = kvcalloc(SHADOWSTAT_MAX_DEPARTED, sizeof(*snap->infos), GFP_KERNEL);
+	snap->values = kvcalloc(SHADOWSTAT_MAX_DEPARTED, sizeof(s64) * SS_NR_STATS,
+				GFP_KERNEL);
+	if (!snap->infos || !snap->values)
+		return -ENOMEM;
+	snap->timestamp_ns = ktime_get_ns();
+	n = ss_query_departed(snap->infos, snap->values, SHADOWSTAT_MAX_DEPARTED);
+	if ((u32)n > cap) {
+		*need_ret = n;
+		return -ENOSPC;
+	}
+	snap->rows = n;
+	for (i = 0; i < n; i++)
+		ss_query_totals_add(snap->totals, &snap->values[(size_t)i * SS_NR_STATS]);
+	return 0;
+}
+
 /* Snapshot one VM by id; its info is needed only when @want_info. */
 static int ss_cdev_snap_one(struct ss_cdev_snap *snap, u64 vm_id,
 			    bool want_info, bool want_totals)
@@ -386,7 +408,7 @@ static long ss_cdev_read_stats(void __user *uarg)
 	struct ss_cdev_snap snap = {};
 	struct shadowstat_vm_info vm;
 	s64 __user *values, *totals;
-	bool all, want_rows;
+	bool all, departed, want_rows;
 	void __user *vms;
 	u32 usize, cap, stride, size, need = 0, i;
 	u64 vm_id;
@@ -396,9 +418,13 @@ static long ss_cdev_read_stats(void __user *uarg)
 			       uarg, &usize);
 	if (ret)
 		return ret;
-	if ((arg.flags & ~SHADOWSTAT_READ_ALL) || arg.reserved)
+	if ((arg.flags & ~(SHADOWSTAT_READ_ALL | SHADOWSTAT_READ_DEPARTED)) ||
+	    arg.reserved)
 		return -EINVAL;
 	all = arg.flags & SHADOWSTAT_READ_ALL;
+	departed = arg.flags & SHADOWSTAT_READ_DEPARTED;
+	if (departed && !all)
+		return -EINVAL;
 	if (all && arg.vm_id)
 		return -EINVAL;
 	if (!arg.num_stats || arg.num_stats > SHADOWSTAT_MAX_STATS)
@@ -421,7 +447,9 @@ static long ss_cdev_read_stats(void __user *uarg)
 	values = u64_to_user_ptr(arg.values);
 	totals = u64_to_user_ptr(arg.totals);
 
-	if (all)
+	if (departed)
+		ret = ss_cdev_snap_departed(&snap, cap, &need);
+	else if (all)
 		ret = ss_cdev_snap_all(&snap, cap, &need);
 	else
 		ret = ss_cdev_snap_one(&snap, vm_id, arg.vms, arg.totals);

@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include "ss_config.h"
 #include "ss_debugfs.h"
 #include "ss_query.h"
 #include "ss_snapshot.h"
@@ -24,9 +25,9 @@ static struct dentry *ss_debugfs_root;
  * directory's i_private. debugfs removal waits for readers, and a VM is freed
  * only after its directory is removed.
  */
-static int ss_stat_show(struct seq_file *m, void *unused)
+static int ss_stat_format(const struct file *file, const struct ss_stat_def *def,
+			  char *buf, size_t size)
 {
-	const struct ss_stat_def *def = m->private;
 	enum ss_stat_id id = def - ss_stat_defs;
 	/* one file needs the page walk only if its stat comes from it */
 	unsigned int flags = ss_stat_needs_walk(id) ? 0 : SS_SNAP_NO_WALK;
@@ -37,7 +38,7 @@ static int ss_stat_show(struct seq_file *m, void *unused)
 	values = kmalloc_array(SS_NR_STATS, sizeof(*values), GFP_KERNEL);
 	if (!values)
 		return -ENOMEM;
-	vm = d_inode(m->file->f_path.dentry->d_parent)->i_private;
+	vm = d_inode(file->f_path.dentry->d_parent)->i_private;
 	if (vm)
 		ret = ss_query_vm(vm, values, flags);
 	else
@@ -45,9 +46,65 @@ static int ss_stat_show(struct seq_file *m, void *unused)
 	if (!ret && values[id] == SS_VALUE_UNAVAILABLE)
 		ret = -ENODATA;
 	if (!ret)
-		seq_printf(m, "%lld\n", values[id]);
+		ret = scnprintf(buf, size, "%lld\n", values[id]);
 	kfree(values);
 	return ret;
+}
+
+#ifdef SS_HAVE_DEBUGFS_SHORT_FOPS
+/*
+ * Short fops (6.13+): debugfs's proxy guards each call with its removal
+ * protection and takes no module reference at open. So a reader never holds
+ * off rmmod, and no open can fall into the window of rmmod where the module's
+ * last reference is gone but its state is not yet GOING: with full fops,
+ * fs/debugfs WARNs "debugfs file owner did not clean up at exit" there, which
+ * panics a panic_on_warn host. Without an open there is no per-reader state,
+ * so every read formats the value afresh.
+ */
+static ssize_t ss_stat_read(struct file *file, char __user *ubuf, size_t count,
+			    loff_t *ppos)
+{
+	char buf[24];
+	int len = ss_stat_format(file, file->private_data, buf, sizeof(buf));
+
+	if (len < 0)
+		return len;
+	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
+}
+
+static const struct debugfs_short_fops ss_stat_fops = {
+	.read = ss_stat_read,
+	.llseek = default_llseek,
+};
+
+static ssize_t ss_status_read(struct file *file, char __user *ubuf, size_t count,
+			      loff_t *ppos)
+{
+	char *buf = kvmalloc(SS_STATUS_SIZE, GFP_KERNEL);
+	ssize_t ret;
+
+	if (!buf)
+		return -ENOMEM;
+	ss_status_text(buf, SS_STATUS_SIZE);
+	ret = simple_read_from_buffer(ubuf, count, ppos, buf, strlen(buf));
+	kvfree(buf);
+	return ret;
+}
+
+static const struct debugfs_short_fops ss_status_fops = {
+	.read = ss_status_read,
+	.llseek = default_llseek,
+};
+#else
+static int ss_stat_show(struct seq_file *m, void *unused)
+{
+	char buf[24];
+	int len = ss_stat_format(m->file, m->private, buf, sizeof(buf));
+
+	if (len < 0)
+		return len;
+	seq_puts(m, buf);
+	return 0;
 }
 
 static int ss_stat_open(struct inode *inode, struct file *file)
@@ -75,6 +132,7 @@ static int ss_status_show(struct seq_file *m, void *unused)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ss_status);
+#endif
 
 static void ss_debugfs_add_stats(struct dentry *dir)
 {

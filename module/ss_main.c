@@ -15,6 +15,7 @@
 #include "ss_chardev.h"
 #include "ss_debugfs.h"
 #include "ss_features.h"
+#include "ss_history.h"
 #include "ss_hook.h"
 #include "ss_ksym.h"
 #include "ss_kvm.h"
@@ -149,6 +150,9 @@ static int __init ss_init(void)
 	ret = ss_vm_init();
 	if (ret)
 		return ret;
+	ret = ss_history_init();
+	if (ret)
+		pr_info("shadowstat: no history of departed VMs (%d)\n", ret);
 	ret = ss_debugfs_init();
 	if (ret)
 		pr_info("shadowstat: debugfs unavailable (%d), the device still works\n", ret);
@@ -179,6 +183,7 @@ err_chardev:
 	ss_chardev_exit();
 err_debugfs:
 	ss_debugfs_exit();
+	ss_history_exit();
 	ss_vm_exit();
 	return ret;
 }
@@ -193,6 +198,7 @@ static void __exit ss_exit(void)
 	ss_detach();
 	mutex_unlock(&ss_attach_lock);
 	ss_chardev_exit();
+	ss_history_exit();
 	ss_vm_exit();
 }
 

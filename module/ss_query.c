@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include "../include/shadowstat_totals.h"
+#include "ss_history.h"
 #include "ss_query.h"
 #include "ss_snapshot.h"
 #include "ss_stat_defs.h"
@@ -52,6 +53,11 @@ int ss_query_vm_id(u64 vm_id, s64 values[SS_NR_STATS], unsigned int flags)
 	}
 	mutex_unlock(&ss_vm_lock);
 	return ret;
+}
+
+int ss_query_departed(struct ss_vm_info *infos, s64 *values, int max)
+{
+	return ss_history_copy(infos, values, max);
 }
 
 void ss_query_totals_add(s64 totals[SS_NR_STATS], const s64 row[SS_NR_STATS])

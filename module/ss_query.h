@@ -17,6 +17,8 @@ int ss_query_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags);
 int ss_query_vm_id(u64 vm_id, s64 values[SS_NR_STATS], unsigned int flags);
 /* Sum over all live VMs (shadowstat_totals.h). */
 int ss_query_totals(s64 values[SS_NR_STATS], unsigned int flags);
+/* The departed VMs' final rows, oldest first (ss_history.h); how many there are. */
+int ss_query_departed(struct ss_vm_info *infos, s64 *values, int max);
 /* Add one VM's @row to @totals, as the totals of the module and the CLI are. */
 void ss_query_totals_add(s64 totals[SS_NR_STATS], const s64 row[SS_NR_STATS]);
 

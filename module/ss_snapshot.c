@@ -107,3 +107,17 @@ int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags
 	ss_kvm_unpin(kvm);
 	return 0;
 }
+
+/*
+ * The row of a VM KVM has just destroyed, from the destroy kretprobe: atomic,
+ * so no walk (its stats read as unavailable) and no pin, which the caller's
+ * context makes needless: the struct kvm is freed only after it returns.
+ */
+void ss_snapshot_final(struct ss_vm *vm, s64 values[SS_NR_STATS])
+{
+	struct ss_snap_ctx c = {
+		.kvm = vm->kvm, .vm = vm, .v = values, .features = ss_features_on_now(),
+	};
+
+	ss_fill(&c, values, NULL, false);
+}

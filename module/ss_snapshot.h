@@ -12,4 +12,7 @@
 /* Caller holds ss_vm_lock. -ENOENT for a VM that is gone. */
 int ss_snapshot_vm(struct ss_vm *vm, s64 values[SS_NR_STATS], unsigned int flags);
 
+/* A VM KVM has destroyed, from its destroy hook (atomic); no walk. */
+void ss_snapshot_final(struct ss_vm *vm, s64 values[SS_NR_STATS]);
+
 #endif /* SS_SNAPSHOT_H */

@@ -10,10 +10,6 @@
 #include "ss_walk_counts.h"
 
 /* The stats DERIVED from KVM's state and the stats above them. */
-static s64 ss_ev(const struct ss_snap_ctx *c, enum ss_stat_id id)
-{
-	return atomic64_read(&c->vm->ev[id]);
-}
 
 /* KVM's count where it keeps one, else the walk at adoption moved by the hooks */
 static s64 ss_derive_tdp_pages(const struct ss_snap_ctx *c)
@@ -25,8 +21,7 @@ static s64 ss_derive_tdp_pages(const struct ss_snap_ctx *c)
 	if (c->vm->seed_tdp < 0 ||
 	    (c->features & (SS_F_TDP_LINK | SS_F_TDP_FREE)) != (SS_F_TDP_LINK | SS_F_TDP_FREE))
 		return SS_VALUE_UNAVAILABLE;
-	return c->vm->seed_tdp + ss_ev(c, SS_STAT_tdp_sp_created) -
-	       ss_ev(c, SS_STAT_tdp_sp_freed);
+	return ss_vm_mirror_tdp(c->vm);
 }
 
 static s64 ss_derive_tdp_roots(const struct ss_snap_ctx *c)
@@ -37,8 +32,21 @@ static s64 ss_derive_tdp_roots(const struct ss_snap_ctx *c)
 /* The live count kept by the hooks alone: seeded once, then created - zapped. */
 static s64 ss_derive_mirror(const struct ss_snap_ctx *c)
 {
-	return c->vm->seed_shadow + ss_ev(c, SS_STAT_sp_created) -
-	       ss_ev(c, SS_STAT_sp_zapped);
+	return ss_vm_mirror_shadow(c->vm);
+}
+
+/*
+ * Whole seconds a departed VM was seen. A live VM's would change by itself
+ * between two reads of one snapshot's worth of files, so it has none: its
+ * age is created_ns.
+ */
+static s64 ss_derive_lifetime(const struct ss_snap_ctx *c)
+{
+	u64 end = c->vm->info.destroyed_ns;
+
+	if (!end)
+		return SS_VALUE_UNAVAILABLE;
+	return div_u64(end - c->vm->info.created_ns, NSEC_PER_SEC);
 }
 
 static s64 ss_derive_mirror_drift(const struct ss_snap_ctx *c)

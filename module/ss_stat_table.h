@@ -33,6 +33,12 @@ SS_STAT(tdp_mmu_pages, GAUGE, PAGES, DERIVED, ss_derive_tdp_pages, 0,
 	"Non-root TDP MMU page tables")
 SS_STAT(tdp_mmu_roots, GAUGE, PAGES, DERIVED, ss_derive_tdp_roots, 0,
 	"TDP MMU roots, valid or invalidated but still referenced")
+SS_STAT(mmu_shadow_pages_peak, PEAK, PAGES, EVENT, 0, F(CREATE) | F(ZAP),
+	"Most shadow pages at once since shadowstat first saw the VM (at each creation)")
+SS_STAT(tdp_mmu_pages_peak, PEAK, PAGES, EVENT, 0, F(TDP_LINK) | F(TDP_FREE),
+	"Most TDP MMU page tables at once since shadowstat first saw the VM (at each link)")
+SS_STAT(lifetime_seconds, PEAK, SECONDS, DERIVED, ss_derive_lifetime, 0,
+	"Departed VMs only: seconds from when shadowstat first saw the VM to its destruction")
 SS_STAT(unsync_shadow_pages, GAUGE, PAGES, WALK, unsync, F(WALK),
 	"Counted shadow pages that are unsync")
 SS_STAT(direct_shadow_pages, GAUGE, PAGES, WALK, direct, F(WALK),

@@ -124,6 +124,10 @@ static struct ss_vm *ss_vm_adopt(struct kvm *kvm)
 	write_lock(&kvm->mmu_lock);
 	vm->seed_shadow = ss_kvm_shadow_pages(kvm);
 	vm->seed_tdp = ss_vm_seed_tdp(vm, kvm, ss_kvm_tdp_pages(kvm));
+	/* the peaks start from what there is; one of an unknown count is unknown */
+	atomic64_set(&vm->ev[SS_STAT_mmu_shadow_pages_peak], vm->seed_shadow);
+	atomic64_set(&vm->ev[SS_STAT_tdp_mmu_pages_peak],
+		     vm->seed_tdp < 0 ? SS_VALUE_UNAVAILABLE : vm->seed_tdp);
 	ss_stat_fields_seed(kvm, vm->kvm_seed);
 	vm->info.mmu_mode = ss_kvm_mmu_mode(kvm);
 	spin_lock_irqsave(&ss_vm_hash_lock, flags);
@@ -149,7 +153,7 @@ static void ss_vm_show(struct ss_vm *vm)
 	for (i = 0; i < ss_nr_views; i++) {
 		if (vm->views_shown & BIT(i))
 			continue;
-		if (ss_views[i]->vm_added(vm, &vm->view_data[i]))
+		if (!ss_views[i]->vm_added || ss_views[i]->vm_added(vm, &vm->view_data[i]))
 			vm->views_shown |= BIT(i);
 	}
 }
@@ -174,7 +178,7 @@ static void ss_vm_unshow(const struct ss_vm_shown *s)
 	int i;
 
 	for (i = 0; i < ss_nr_views; i++)
-		if (s->mask & BIT(i))
+		if ((s->mask & BIT(i)) && ss_views[i]->vm_removed)
 			ss_views[i]->vm_removed(s->data[i]);
 }
 
@@ -266,6 +270,7 @@ void ss_vm_destroyed(struct kvm *kvm)
 {
 	struct ss_vm *vm;
 	unsigned long flags;
+	int i;
 
 	spin_lock_irqsave(&ss_vm_hash_lock, flags);
 	vm = ss_vm_find(kvm);
@@ -273,6 +278,11 @@ void ss_vm_destroyed(struct kvm *kvm)
 		ss_vm_unhash(vm);
 	spin_unlock_irqrestore(&ss_vm_hash_lock, flags);
 	if (vm) {
+		/* views are registered at init only: no lock needed to read them */
+		vm->info.destroyed_ns = ktime_get_real_ns();
+		for (i = 0; i < ss_nr_views; i++)
+			if (ss_views[i]->vm_departed)
+				ss_views[i]->vm_departed(vm);
 		INIT_WORK(&vm->free_work, ss_vm_free_work_fn);
 		queue_work(ss_vm_wq, &vm->free_work);
 	}

@@ -23,6 +23,7 @@ struct ss_vm_info {
 	s32 fd;			/* -1 when unknown */
 	u32 mmu_mode;		/* SHADOWSTAT_MMU_* */
 	u64 created_ns;		/* ktime_get_real_ns() when shadowstat first saw it */
+	u64 destroyed_ns;	/* the same when KVM destroyed it; 0 while it lives */
 	char name[32];		/* "<pid>-<fd>", as KVM's debugfs directory */
 };
 
@@ -78,6 +79,33 @@ static inline void ss_vm_count(struct kvm *kvm, enum ss_stat_id id, long n)
 
 	if (vm)
 		atomic64_add(n, &vm->ev[id]);
+}
+
+/* The live shadow pages as the hooks alone count them: seeded, then created - zapped. */
+static inline s64 ss_vm_mirror_shadow(struct ss_vm *vm)
+{
+	return vm->seed_shadow + atomic64_read(&vm->ev[SS_STAT_sp_created]) -
+	       atomic64_read(&vm->ev[SS_STAT_sp_zapped]);
+}
+
+/* The same for TDP MMU page tables; meaningful only when seed_tdp >= 0. */
+static inline s64 ss_vm_mirror_tdp(struct ss_vm *vm)
+{
+	return vm->seed_tdp + atomic64_read(&vm->ev[SS_STAT_tdp_sp_created]) -
+	       atomic64_read(&vm->ev[SS_STAT_tdp_sp_freed]);
+}
+
+/*
+ * From a probe: raise PEAK stat @id to @v. Lock-free, since TDP faults run in
+ * parallel; a peak whose base is unknown stays unavailable.
+ */
+static inline void ss_vm_peak(struct ss_vm *vm, enum ss_stat_id id, s64 v)
+{
+	s64 old = atomic64_read(&vm->ev[id]);
+
+	while (old != SS_VALUE_UNAVAILABLE && v > old &&
+	       !atomic64_try_cmpxchg(&vm->ev[id], &old, v))
+		;
 }
 
 /*

@@ -83,6 +83,20 @@ const struct ss_command ss_commands[] = {
 		.exit_fail = 2,
 	},
 	{
+		.name = "history", .run = ss_cmd_history,
+		.synopsis = "history",
+		.summary = "VMs KVM destroyed, and what their teardown left",
+		.help = "The VMs KVM destroyed since the module loaded (the last 64), oldest\n"
+			"first, each as it stood when kvm_arch_destroy_vm() returned: how long\n"
+			"shadowstat saw it live, its peak shadow and TDP pages, the pages it\n"
+			"created and zapped, and the pages still counted after KVM's last zap\n"
+			"(LEFT, LEFT-TDP). TEARDOWN says LEAK when one of those is not 0.\n"
+			"Stats that need the page walk read n/a: there is nothing left to walk.\n",
+		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_CSV) | SS_OPT(OPT_DEVICE) |
+			   SS_OPT(OPT_OUTPUT),
+		.needs_device = true,
+	},
+	{
 		.name = "help", .run = ss_cmd_help,
 		.synopsis = "help [COMMAND]",
 		.summary = "this help, or a command's",

@@ -40,6 +40,7 @@ struct ss_doctor_in {
 	const struct ss_snapshot *after;
 	double window_s;
 	const char *records;	/* the module's status records */
+	const struct ss_snapshot *departed;	/* NULL: the module keeps none */
 };
 
 struct ss_findings {

@@ -38,6 +38,8 @@ void ss_format_prom(FILE *f, const struct ss_listing *l);
 
 /* Tables for people: the VM list, one VM in full, and top's screen. */
 void ss_format_table_list(FILE *f, const struct ss_listing *l);
+/* departed VMs: lifetime, peaks, and the pages KVM's teardown left */
+void ss_format_table_history(FILE *f, const struct ss_listing *l);
 void ss_format_table_show(FILE *f, const struct ss_listing *l);
 void ss_format_table_top(FILE *f, const struct ss_listing *l, int sort_stat);
 

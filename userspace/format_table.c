@@ -39,6 +39,17 @@ static const struct ss_col ss_top_cols[] = {
 	{ "DRIFT", "mirror_drift", false },
 };
 
+/* a departed VM's life, and what KVM's teardown left counted */
+static const struct ss_col ss_history_cols[] = {
+	{ "LIFETIME", "lifetime_seconds", false },
+	{ "PEAK", "mmu_shadow_pages_peak", false },
+	{ "PEAK-TDP", "tdp_mmu_pages_peak", false },
+	{ "CREATED", "sp_created", false },
+	{ "ZAPPED", "sp_zapped", false },
+	{ "LEFT", "mmu_shadow_pages", false },
+	{ "LEFT-TDP", "tdp_mmu_pages", false },
+};
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A column of the grid: a stat of the schema, maybe as a rate. */
@@ -309,6 +320,66 @@ void ss_format_table_top(FILE *f, const struct ss_listing *l, int sort_stat)
 		}
 		ss_grid_add(&g, cells);
 		free(totals);
+	}
+	ss_grid_print(f, &g);
+	ss_grid_free(&g);
+}
+
+/* "clean" when every page count left is 0, "LEAK" when one is not. */
+static const char *ss_teardown_verdict(const struct ss_gcol *cols, size_t n,
+				       const int64_t *values)
+{
+	bool unknown = false;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		int64_t v = values[cols[c].stat];
+
+		if (strncmp(cols[c].header, "LEFT", 4))
+			continue;
+		if (ss_is_na(v))
+			unknown = true;
+		else if (v > 0)
+			return "LEAK";
+	}
+	return unknown ? "unknown" : "clean";
+}
+
+void ss_format_table_history(FILE *f, const struct ss_listing *l)
+{
+	struct ss_gcol cols[ARRAY_SIZE(ss_history_cols)];
+	char buf[SS_GRID_MAX_COLS][SS_CELL], ended[64];
+	const char *cells[SS_GRID_MAX_COLS];
+	size_t n, c, r;
+	struct ss_grid g;
+
+	n = ss_pick_cols(l->schema, ss_history_cols, ARRAY_SIZE(ss_history_cols),
+			 cols);
+	ss_grid_init(&g, 4 + n);
+	cells[0] = "VM";
+	cells[1] = "MMU";
+	cells[2] = "SINCE";
+	for (c = 0; c < n; c++) {
+		cells[3 + c] = cols[c].header;
+		g.right[3 + c] = true;
+	}
+	cells[3 + n] = "TEARDOWN";
+	ss_grid_add(&g, cells);
+	for (r = 0; r < l->nr_rows; r++) {
+		size_t i = l->rows[r];
+		const struct ss_vm *vm = &l->snap->vms[i];
+		const int64_t *values = &l->snap->values[i * l->snap->nr_stats];
+
+		ss_format_time(ended, sizeof(ended), vm->created_ns);
+		cells[0] = vm->name;
+		cells[1] = ss_mmu_name(vm->mmu_mode);
+		cells[2] = ended;
+		for (c = 0; c < n; c++) {
+			ss_fmt_int(buf[c], values[cols[c].stat]);
+			cells[3 + c] = buf[c];
+		}
+		cells[3 + n] = ss_teardown_verdict(cols, n, values);
+		ss_grid_add(&g, cells);
 	}
 	ss_grid_print(f, &g);
 	ss_grid_free(&g);

@@ -72,6 +72,8 @@ const char *ss_unit_name(uint32_t unit)
 		return "pages";
 	case SHADOWSTAT_UNIT_PPM:
 		return "ppm";
+	case SHADOWSTAT_UNIT_SECONDS:
+		return "seconds";
 	case SHADOWSTAT_UNIT_NONE:
 	default:
 		return "";

@@ -92,6 +92,14 @@ demo_pause steady churn storm
 section "summary, TDP MMU"
 demo_summary steady churn storm
 demo_stop steady churn storm
+caption "history: the VMs KVM destroyed since shadowstat loaded, each as it stood when KVM's" \
+	"teardown returned: how long it lived, its peaks, and what was left counted (LEFT, LEFT-TDP;" \
+	"not 0 would be pages KVM never freed: TEARDOWN says LEAK, and doctor reports it)."
+run shadowstat history
+if [ "$(shadowstat history | awk 'NR > 1 && $NF != "clean"' | wc -l)" != 0 ] ||
+	[ "$(shadowstat history | awk 'NR > 1' | wc -l)" != 3 ]; then
+	demo_fail "history: expected the 3 TDP VMs, each with a clean teardown"
+fi
 ss_unload
 
 echo

@@ -87,6 +87,7 @@
 #define SHADOWSTAT_FEAT_READ_ALL	(1ULL << 3)	/* SHADOWSTAT_READ_ALL */
 #define SHADOWSTAT_FEAT_STATUS		(1ULL << 4)	/* READ_STATUS */
 #define SHADOWSTAT_FEAT_STATUS_RECORDS	(1ULL << 5)	/* SHADOWSTAT_STATUS_RECORDS */
+#define SHADOWSTAT_FEAT_DEPARTED	(1ULL << 6)	/* SHADOWSTAT_READ_DEPARTED */
 
 /* Limits of this ABI version; a module may report lower ones. */
 #define SHADOWSTAT_ARGSZ_MAX	4096	/* largest argsz accepted */
@@ -117,7 +118,8 @@
 #define SHADOWSTAT_UNIT_NONE		0
 #define SHADOWSTAT_UNIT_PAGES		1	/* 4 KiB page-table pages */
 #define SHADOWSTAT_UNIT_PPM		2	/* parts per million */
-#define SHADOWSTAT_UNIT_MAX		SHADOWSTAT_UNIT_PPM
+#define SHADOWSTAT_UNIT_SECONDS		3
+#define SHADOWSTAT_UNIT_MAX		SHADOWSTAT_UNIT_SECONDS
 
 /* MMU modes (struct shadowstat_vm_info.mmu_mode). */
 #define SHADOWSTAT_MMU_UNKNOWN		0
@@ -245,6 +247,15 @@ struct shadowstat_list_vms {
 
 /* struct shadowstat_read_stats.flags */
 #define SHADOWSTAT_READ_ALL	(1U << 0)	/* every VM, not @vm_id */
+/*
+ * With SHADOWSTAT_READ_ALL: the VMs KVM has destroyed since the module
+ * loaded (the most recent SHADOWSTAT_MAX_DEPARTED), not the live ones, each
+ * row as it stood when kvm_arch_destroy_vm() returned, after KVM's last
+ * zap: a shadow or TDP page still counted then is a leak. Stats that need
+ * the page walk read as unavailable.
+ */
+#define SHADOWSTAT_READ_DEPARTED (1U << 1)
+#define SHADOWSTAT_MAX_DEPARTED	64
 
 /**
  * struct shadowstat_read_stats - SHADOWSTAT_IOC_READ_STATS

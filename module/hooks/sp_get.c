@@ -47,6 +47,8 @@ static void get_page_probe(void *data, void *sp, bool created)
 	if (!vm)
 		return;
 	atomic64_inc(&vm->ev[created ? SS_STAT_sp_created : SS_STAT_sp_reused]);
+	if (created)
+		ss_vm_peak(vm, SS_STAT_mmu_shadow_pages_peak, ss_vm_mirror_shadow(vm));
 	/*
 	 * A VM's table of chains may be allocated with its first shadow page,
 	 * and a page just created is at the head of its chain.

@@ -15,8 +15,16 @@ static int tdp_link_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 static int tdp_link_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	if (!regs_return_value(regs))
-		ss_vm_count(*(struct kvm **)ri->data, SS_STAT_tdp_sp_created, 1);
+	struct ss_vm *vm;
+
+	if (regs_return_value(regs))
+		return 0;
+	vm = ss_vm_find(*(struct kvm **)ri->data);
+	if (!vm)
+		return 0;
+	atomic64_inc(&vm->ev[SS_STAT_tdp_sp_created]);
+	if (vm->seed_tdp >= 0)
+		ss_vm_peak(vm, SS_STAT_tdp_mmu_pages_peak, ss_vm_mirror_tdp(vm));
 	return 0;
 }
 

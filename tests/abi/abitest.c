@@ -298,7 +298,7 @@ static void test_version(void)
 	struct shadowstat_version v;
 	uint64_t all = SHADOWSTAT_FEAT_SCHEMA | SHADOWSTAT_FEAT_LIST_VMS |
 		       SHADOWSTAT_FEAT_READ_STATS | SHADOWSTAT_FEAT_READ_ALL |
-		       SHADOWSTAT_FEAT_STATUS;
+		       SHADOWSTAT_FEAT_STATUS | SHADOWSTAT_FEAT_DEPARTED;
 
 	memset(&v, FILL, sizeof(v));
 	v.argsz = sizeof(v);
@@ -522,8 +522,12 @@ static void test_flags_reserved(void)
 		bad(what, calls[i].cmd, &arg_buf, -EINVAL);
 	}
 	make_arg(&calls[3], calls[3].size);
-	r->flags |= 1U << 1;
-	bad("READ_STATS unknown flag 0x2", SHADOWSTAT_IOC_READ_STATS, r,
+	r->flags |= 1U << 2;
+	bad("READ_STATS unknown flag 0x4", SHADOWSTAT_IOC_READ_STATS, r,
+	    -EINVAL);
+	make_arg(&calls[3], calls[3].size);
+	r->flags = SHADOWSTAT_READ_DEPARTED;
+	bad("READ_STATS READ_DEPARTED without READ_ALL", SHADOWSTAT_IOC_READ_STATS, r,
 	    -EINVAL);
 
 	make_arg(&calls[0], calls[0].size);

@@ -121,6 +121,13 @@ static void check_ss_model(struct vmctx *c, const char *pfx, const struct snap *
 	ss_growth(&g, S_sp_synced, s->mv.synced - b->mv.synced, s, b);
 	ss_growth(&g, S_tdp_sp_created, s->mv.tdp_created - b->mv.tdp_created, s, b);
 	ss_growth(&g, S_tdp_sp_freed, s->mv.tdp_freed - b->mv.tdp_freed, s, b);
+	/* a peak since shadowstat first saw the VM is the model's if it saw every creation */
+	if (v[S_sp_created] == m->created)
+		tap_group_eq(&g, "mmu_shadow_pages_peak (every creation seen)", m->peak_shadow,
+			     v[S_mmu_shadow_pages_peak]);
+	if (v[S_tdp_sp_created] == m->tdp_created)
+		tap_group_eq(&g, "tdp_mmu_pages_peak (every creation seen)", m->peak_tdp,
+			     v[S_tdp_mmu_pages_peak]);
 	tap_group_end(&g);
 }
 
@@ -196,7 +203,8 @@ static void note_model(const char *pfx, const struct model_vals *m)
 	tap_note("%s: model: shadow_pages %lld (l1 %lld l2 %lld l3 %lld l4 %lld l5 %lld) "
 		 "limit %lld indirect %lld direct %lld roots %lld obsolete %lld unsync %lld tdp_pages %lld "
 		 "tdp_roots %lld leaves %lld; created %lld reused %lld zapped %lld root_zaps %lld "
-		 "recycled %lld unsynced %lld synced %lld tdp_created %lld tdp_freed %lld", pfx,
+		 "recycled %lld unsynced %lld synced %lld tdp_created %lld tdp_freed %lld "
+		 "peak_shadow %lld peak_tdp %lld", pfx,
 		 (long long)m->shadow_pages, (long long)m->level[1], (long long)m->level[2],
 		 (long long)m->level[3], (long long)m->level[4], (long long)m->level[5],
 		 (long long)m->limit, (long long)m->indirect, (long long)m->direct,
@@ -204,7 +212,8 @@ static void note_model(const char *pfx, const struct model_vals *m)
 		 (long long)m->tdp_pages, (long long)m->tdp_roots, (long long)m->leaves,
 		 (long long)m->created, (long long)m->reused, (long long)m->zapped,
 		 (long long)m->root_zaps, (long long)m->recycled, (long long)m->unsynced,
-		 (long long)m->synced, (long long)m->tdp_created, (long long)m->tdp_freed);
+		 (long long)m->synced, (long long)m->tdp_created, (long long)m->tdp_freed,
+		 (long long)m->peak_shadow, (long long)m->peak_tdp);
 }
 
 void checkpoint(struct vmctx *c, const char *cp)

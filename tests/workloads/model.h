@@ -35,6 +35,9 @@ struct model_vals {
 	int64_t synced;
 	int64_t tdp_created;
 	int64_t tdp_freed;
+	/* the most counted shadow pages / TDP page tables at once, after a creation */
+	int64_t peak_shadow;
+	int64_t peak_tdp;
 	/* how each mmu_try_to_unsync_pages() call ended (shadowstat's unsync_try_*) */
 	int64_t try_tracked;	/* -EPERM: an upper-level guest table is there */
 	int64_t try_lpage;	/* a 2 MiB page is allowed: 7.1's early exit */

@@ -144,6 +144,8 @@ struct msp *mp_get(struct model *m, int level, uint64_t key)
 	sp->counted = true;
 	sp->on_list = true;
 	m->c.created++;
+	if (mp_n_used(m) > m->c.peak_shadow)
+		m->c.peak_shadow = mp_n_used(m);
 	if (!sp->direct)	/* account_shadowed(): write-protect the guest table */
 		mp_write_protect_gfn(m, key);
 	return sp;

@@ -183,6 +183,8 @@ static void fault(struct model *m, uint64_t a, enum access acc)
 			if (m->mode == MMU_TDP) {
 				c = mp_new(m, l - 1, child_key(m, a, l - 1), true);
 				m->c.tdp_created++;
+				if (m->c.tdp_created - m->c.tdp_freed > m->c.peak_tdp)
+					m->c.peak_tdp = m->c.tdp_created - m->c.tdp_freed;
 			} else {
 				c = mp_get(m, l - 1, child_key(m, a, l - 1));
 				mp_unlink_parent(c);

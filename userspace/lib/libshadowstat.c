@@ -268,7 +268,7 @@ static int ss_read(struct shadowstat *ss, uint32_t flags, uint64_t vm_id,
 	snap_ret->nr_vms = arg.nr_vms;
 	snap_ret->nr_stats = nr_stats;
 	snap_ret->values = values;
-	if (flags & SHADOWSTAT_READ_ALL)
+	if (flags == SHADOWSTAT_READ_ALL)
 		ss->vms_hint = arg.nr_vms;
 	free(infos);
 	return 0;
@@ -282,6 +282,15 @@ int shadowstat_read_all(struct shadowstat *ss, size_t nr_stats,
 			struct ss_snapshot *snap_ret)
 {
 	return ss_read(ss, SHADOWSTAT_READ_ALL, 0, nr_stats, snap_ret);
+}
+
+int shadowstat_read_departed(struct shadowstat *ss, size_t nr_stats,
+			     struct ss_snapshot *snap_ret)
+{
+	if (!(ss->info.features & SHADOWSTAT_FEAT_DEPARTED))
+		return -EOPNOTSUPP;
+	return ss_read(ss, SHADOWSTAT_READ_ALL | SHADOWSTAT_READ_DEPARTED, 0,
+		       nr_stats, snap_ret);
 }
 
 int shadowstat_read_vm(struct shadowstat *ss, uint64_t vm_id, size_t nr_stats,

@@ -49,6 +49,13 @@ int shadowstat_read_all(struct shadowstat *ss, size_t nr_stats,
 			struct ss_snapshot *snap_ret);
 int shadowstat_read_vm(struct shadowstat *ss, uint64_t vm_id, size_t nr_stats,
 		       struct ss_snapshot *snap_ret);
+/*
+ * The VMs KVM destroyed since the module loaded (the last
+ * SHADOWSTAT_MAX_DEPARTED), oldest first, each as it stood after KVM's last
+ * zap; -EOPNOTSUPP on an older module.
+ */
+int shadowstat_read_departed(struct shadowstat *ss, size_t nr_stats,
+			     struct ss_snapshot *snap_ret);
 
 /* The module's status text; free it with free(). */
 int shadowstat_read_status(struct shadowstat *ss, char **text_ret);

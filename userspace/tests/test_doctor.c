@@ -9,6 +9,7 @@ static const char *const doc_stats[] = {
 	"mmu_shadow_pages", "mmu_pages_limit", "memslot_pages", "unsync_shadow_pages",
 	"obsolete_shadow_pages", "root_shadow_pages", "sp_created", "sp_recycled",
 	"sp_unsynced", "sp_synced", "sp_root_zaps", "mirror_shadow_pages", "mirror_drift",
+	"tdp_mmu_pages", "sp_zapped",
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -192,6 +193,39 @@ TEST(doctor_obsolete_pages_that_stay)
 	doc_set(&d, "obsolete_shadow_pages", 0, 2);
 	doc_run(&d);
 	TEST_ASSERT_EQ(d.fs.nr, 0);
+}
+
+TEST(doctor_teardown_leak)
+{
+	struct ss_snapshot gone;
+	struct ss_vm vms[2];
+	int64_t v[2 * DOC_NR];
+	struct doc d;
+	size_t i;
+
+	doc_init(&d);
+	doc_steady(&d);
+	memset(vms, 0, sizeof(vms));
+	memset(v, 0, sizeof(v));
+	snprintf(vms[0].name, sizeof(vms[0].name), "200-11");
+	snprintf(vms[1].name, sizeof(vms[1].name), "201-12");
+	gone = (struct ss_snapshot){ .nr_vms = 2, .nr_stats = DOC_NR, .vms = vms, .values = v };
+	/* a clean teardown, and one whose TDP count is unknown: nothing to say */
+	for (i = 0; i < DOC_NR; i++)
+		if (!strcmp(doc_stats[i], "tdp_mmu_pages"))
+			v[DOC_NR + i] = SHADOWSTAT_VALUE_UNAVAILABLE;
+	d.in.departed = &gone;
+	doc_run(&d);
+	TEST_ASSERT_EQ(d.fs.nr, 0);
+	/* the second VM left 3 shadow pages counted */
+	v[DOC_NR + 0] = 3;
+	doc_run(&d);
+	TEST_ASSERT_EQ(d.fs.nr, 1);
+	TEST_ASSERT_STREQ(doc_only(&d, "teardown_leak")->vm, "201-12");
+	TEST_ASSERT_EQ(d.fs.v[0].severity, SS_SEV_CRITICAL);
+	TEST_ASSERT_STREQ(d.fs.v[0].summary,
+			  "destroyed VM left 3 shadow and 0 TDP pages counted");
+	ss_findings_free(&d.fs);
 }
 
 TEST(doctor_instrumentation_gaps)
