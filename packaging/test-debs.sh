@@ -132,6 +132,19 @@ check "man page is valid: gzip'd, .TH SHADOWSTAT 8" \
 check "bash completion in /usr/share/bash-completion/completions/shadowstat (bash -n)" \
 	bash -n /usr/share/bash-completion/completions/shadowstat
 
+for u in shadowstat-log.service shadowstat-export.service shadowstat-export.timer; do
+	check "unit /lib/systemd/system/$u installed and valid (systemd-analyze verify)" \
+		systemd-analyze verify --man=no "/lib/systemd/system/$u"
+	st=$(systemctl --root=/ is-enabled "$u" 2>&1)
+	if [ "$st" = disabled ] || [ "$st" = static ]; then
+		ok "$u ships disabled ($st)"
+	else
+		nok "$u ships disabled: systemctl is-enabled says '$st'"
+	fi
+done
+check "logrotate rule /etc/logrotate.d/shadowstat reloads the log service" \
+	grep -q 'systemctl reload shadowstat-log.service' /etc/logrotate.d/shadowstat
+
 # ---- purge ----
 t=$(date +%s)
 run purge "apt-get purge both packages" apt-get purge -y shadowstat shadowstat-dkms
@@ -142,5 +155,5 @@ for p in shadowstat-dkms shadowstat; do
 done
 [ -n "$mok_before" ] || rm -f /var/lib/dkms/mok.key /var/lib/dkms/mok.pub
 check_gone "$kver" purge /var/lib/dkms /usr/src /lib/modules /usr/sbin /usr/share/man \
-	/usr/share/doc /usr/share/bash-completion
+	/usr/share/doc /usr/share/bash-completion /lib/systemd/system /etc/logrotate.d
 finish

@@ -36,6 +36,8 @@ static const struct ss_opt ss_opts[] = {
 	{ 'n', "iterations", OPT_ITERATIONS, "N", "stop after N refreshes" },
 	{ 0, "window", OPT_WINDOW, "SEC", "seconds between the two samples (default 2; as -i)" },
 	{ 'o', "output", OPT_OUTPUT, "FILE", "write to FILE at once (a temporary file, renamed)" },
+	/* the same spelling for log, which appends (ss_opt_for() picks the one that applies) */
+	{ 'o', "output", OPT_APPEND, "FILE", "append to FILE, reopened on SIGHUP (logrotate)" },
 	{ 0, "device", OPT_DEVICE, "PATH", "device node (default /dev/shadowstat)" },
 	{ 'h', "help", OPT_HELP, NULL, "help; `shadowstat COMMAND --help` for a command" },
 	{ 'V', "version", OPT_VERSION, NULL, "print versions" },
@@ -145,6 +147,9 @@ static int ss_apply(const struct ss_seen *seen, struct ss_args *args,
 	case OPT_OUTPUT:
 		args->output = v;
 		break;
+	case OPT_APPEND:
+		args->append = v;
+		break;
 	case OPT_PID:
 		if (ss_parse_long(v, 0, &args->pid))
 			return ss_fail(err, errsz, "invalid pid '%s'", v);
@@ -196,6 +201,18 @@ static const struct ss_opt *ss_find_short(char c)
 		if (ss_opts[i].short_name && ss_opts[i].short_name == c)
 			return &ss_opts[i];
 	return NULL;
+}
+
+/* @opt, or the entry of the same long name that the command's @options allow */
+static const struct ss_opt *ss_opt_for(const struct ss_opt *opt, unsigned int options)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ss_opts); i++)
+		if ((options & SS_OPT(ss_opts[i].id)) &&
+		    !strcmp(ss_opts[i].long_name, opt->long_name))
+			return &ss_opts[i];
+	return opt;
 }
 
 /* Parse the option at argv[*i] into @seen, consuming its value. */
@@ -281,6 +298,7 @@ int ss_args_parse(int argc, char **argv, struct ss_args *args_ret, char *err,
 	}
 
 	for (i = 0; i < nr_seen; i++) {
+		seen[i].opt = ss_opt_for(seen[i].opt, args.cmd->options | SS_OPTS_ALWAYS);
 		if (!((args.cmd->options | SS_OPTS_ALWAYS) & SS_OPT(seen[i].opt->id))) {
 			ss_fail(err, errsz, "option '%s' does not apply to '%s'",
 				seen[i].spelling, args.cmd->name);

@@ -12,13 +12,14 @@ enum ss_format { SS_FMT_TABLE, SS_FMT_JSON, SS_FMT_CSV, SS_FMT_PROM };
 enum ss_optid {
 	OPT_HELP, OPT_VERSION, OPT_JSON, OPT_CSV, OPT_PROM, OPT_DEVICE,
 	OPT_PID, OPT_GUEST, OPT_SORT, OPT_INTERVAL, OPT_ONCE, OPT_ITERATIONS,
-	OPT_WINDOW, OPT_OUTPUT, OPT_NR
+	OPT_WINDOW, OPT_OUTPUT, OPT_APPEND, OPT_NR
 };
 
 #define SS_OPT(id)		(1U << (id))
 #define SS_OPTS_ALWAYS		(SS_OPT(OPT_HELP) | SS_OPT(OPT_VERSION))
 #define SS_OPTS_FORMATS		(SS_OPT(OPT_JSON) | SS_OPT(OPT_CSV) | SS_OPT(OPT_PROM))
 #define SS_OPTS_FILTERS		(SS_OPT(OPT_PID) | SS_OPT(OPT_GUEST) | SS_OPT(OPT_SORT))
+#define SS_OPTS_FILTERS_NO_SORT	(SS_OPT(OPT_PID) | SS_OPT(OPT_GUEST))
 
 #define SS_INTERVAL_MS_DEFAULT	1000
 #define SS_INTERVAL_MS_MIN	100
@@ -34,6 +35,7 @@ struct ss_args {
 	const char *arg;	/* the command's argument (show's VM, help's topic) */
 	const char *device;	/* NULL: /dev/shadowstat */
 	const char *output;	/* -o FILE, NULL: standard output */
+	const char *append;	/* log's -o FILE: appended to, reopened on SIGHUP */
 	const char *sort;	/* -s STAT */
 	const char *guest;	/* -g NAME, NULL: any */
 	long pid;		/* -p PID, -1: any */

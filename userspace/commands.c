@@ -97,6 +97,20 @@ const struct ss_command ss_commands[] = {
 		.needs_device = true,
 	},
 	{
+		.name = "log", .run = ss_cmd_log,
+		.synopsis = "log",
+		.summary = "a CSV row per VM every interval, appended to a file",
+		.help = "Every interval (-i, default 1 s) one CSV row per VM: the columns of\n"
+			"--csv, every stat and the per second rate of each counter (like\n"
+			"kvm_stat -L, per VM). With -o FILE the rows are appended, the header is\n"
+			"written once per file, and SIGHUP reopens FILE (for logrotate); a FILE\n"
+			"whose header is another schema's is refused. SIGINT or SIGTERM end it\n"
+			"between intervals: every interval's rows are written whole.\n",
+		.options = SS_OPTS_FILTERS_NO_SORT | SS_OPT(OPT_DEVICE) | SS_OPT(OPT_INTERVAL) |
+			   SS_OPT(OPT_ITERATIONS) | SS_OPT(OPT_APPEND),
+		.needs_device = true,
+	},
+	{
 		.name = "help", .run = ss_cmd_help,
 		.synopsis = "help [COMMAND]",
 		.summary = "this help, or a command's",

@@ -348,7 +348,7 @@ static const char *ss_teardown_verdict(const struct ss_gcol *cols, size_t n,
 void ss_format_table_history(FILE *f, const struct ss_listing *l)
 {
 	struct ss_gcol cols[ARRAY_SIZE(ss_history_cols)];
-	char buf[SS_GRID_MAX_COLS][SS_CELL], ended[64];
+	char buf[SS_GRID_MAX_COLS][SS_CELL], since[64];
 	const char *cells[SS_GRID_MAX_COLS];
 	size_t n, c, r;
 	struct ss_grid g;
@@ -370,10 +370,10 @@ void ss_format_table_history(FILE *f, const struct ss_listing *l)
 		const struct ss_vm *vm = &l->snap->vms[i];
 		const int64_t *values = &l->snap->values[i * l->snap->nr_stats];
 
-		ss_format_time(ended, sizeof(ended), vm->created_ns);
+		ss_format_time(since, sizeof(since), vm->created_ns);
 		cells[0] = vm->name;
 		cells[1] = ss_mmu_name(vm->mmu_mode);
-		cells[2] = ended;
+		cells[2] = since;
 		for (c = 0; c < n; c++) {
 			ss_fmt_int(buf[c], values[cols[c].stat]);
 			cells[3 + c] = buf[c];

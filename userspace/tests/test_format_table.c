@@ -154,3 +154,21 @@ TEST(table_show_ppm_as_percent)
 	free(s);
 	ss_fixture_free(&fx);
 }
+
+TEST(table_history)
+{
+	struct ss_fixture fx;
+	char *s;
+
+	ss_fixture_init(&fx);
+	ss_fixture_add_stat(&fx, "lifetime_seconds", SHADOWSTAT_KIND_PEAK, "Life", 42);
+	ss_fixture_add_stat(&fx, "mmu_shadow_pages_peak", SHADOWSTAT_KIND_PEAK, "Peak", 64);
+	/* the first VM left 20 shadow pages counted, the second none */
+	CAPTURE(s, ss_format_table_history(f, &fx.listing));
+	TEST_ASSERT_STREQ(s,
+			  "VM      MMU     SINCE                LIFETIME  PEAK  CREATED  LEFT  TEARDOWN\n"
+			  "100-10  shadow  2023-11-14 22:13:20        42    64      120    20  LEAK\n"
+			  "200-12  tdp     2023-11-14 22:13:20        42    64        7     0  clean\n");
+	free(s);
+	ss_fixture_free(&fx);
+}
