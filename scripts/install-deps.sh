@@ -19,4 +19,5 @@ apt-get install -y --no-install-recommends \
 	qemu-system-x86 busybox-static kmod cpio \
 	binutils xz-utils zstd sparse shellcheck \
 	curl util-linux mmdebstrap dwarves \
-	dkms dh-dkms debhelper dpkg-dev build-essential
+	dkms dh-dkms debhelper dpkg-dev build-essential \
+	libcairo2-dev pkg-config

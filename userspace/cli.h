@@ -44,5 +44,6 @@ int ss_cmd_top(struct ss_ctx *ctx);
 int ss_cmd_doctor(struct ss_ctx *ctx);
 int ss_cmd_history(struct ss_ctx *ctx);
 int ss_cmd_log(struct ss_ctx *ctx);
+int ss_cmd_plot(struct ss_ctx *ctx);
 
 #endif /* SS_CLI_H */

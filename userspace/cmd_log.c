@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,8 +20,8 @@
 #include "cli.h"
 #include "view.h"
 
-static volatile sig_atomic_t ss_log_stop;
-static volatile sig_atomic_t ss_log_reopen;
+static atomic_int ss_log_stop;
+static atomic_int ss_log_reopen;
 
 static void ss_log_signal(int sig)
 {
@@ -100,7 +101,9 @@ static int ss_log_open(struct ss_log *lg)
 		return 0;
 	}
 	fd = open(lg->path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-	if (fd < 0 || !(lg->f = fdopen(fd, "a+"))) {
+	if (fd >= 0)
+		lg->f = fdopen(fd, "a+");
+	if (!lg->f) {
 		ss_err("%s: %s", lg->path, strerror(errno));
 		if (fd >= 0)
 			close(fd);

@@ -111,6 +111,19 @@ const struct ss_command ss_commands[] = {
 		.needs_device = true,
 	},
 	{
+		.name = "plot", .run = ss_cmd_plot,
+		.synopsis = "plot LOG",
+		.summary = "draw a log: pages and recycles over time, per VM",
+		.help = "Draw a file of `shadowstat log` as four panels over time, a line per VM\n"
+			"(up to 12): shadow pages, unsync shadow pages, TDP MMU pages and pages\n"
+			"recycled a second. -o OUT.svg writes SVG (also the default, to standard\n"
+			"output); -o OUT.png writes PNG, which needs a build with cairo. Needs no\n"
+			"module: a log is plotted wherever it was copied to.\n",
+		.options = SS_OPT(OPT_OUTPUT),
+		.arg = SS_ARG_REQUIRED,
+		.arg_missing = "'plot' needs a log file (written by `shadowstat log -o FILE`)",
+	},
+	{
 		.name = "help", .run = ss_cmd_help,
 		.synopsis = "help [COMMAND]",
 		.summary = "this help, or a command's",

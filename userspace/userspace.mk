@@ -16,13 +16,14 @@ SS_CLI_OBJ := build/userspace
 
 # Parsing and formatting: no device access, unit-tested on the host.
 SS_CLI_CORE := model guestname resolve args commands escape jsonw status_rec status_json listing grid view \
-	       format_json format_csv format_prom format_table doctor outfile
+	       format_json format_csv format_prom format_table doctor outfile plot plot_svg
 # The ioctl layer and the commands.
 SS_CLI_DEV := lib/libshadowstat cli_common cmd_list cmd_show cmd_status \
-	      cmd_top cmd_doctor cmd_history cmd_log term cli_main
+	      cmd_top cmd_doctor cmd_history cmd_log cmd_plot term cli_main
 SS_CLI_TESTS := test_main fixtures test_args test_resolve test_guestname \
 		test_escape test_format_json test_format_csv test_format_prom \
-		test_format_table test_view test_schema test_status_json test_doctor test_outfile
+		test_format_table test_view test_schema test_status_json test_doctor test_outfile \
+		test_plot
 
 SS_CLI_CORE_OBJS := $(SS_CLI_CORE:%=$(SS_CLI_OBJ)/%.o)
 SS_CLI_DEV_OBJS := $(SS_CLI_DEV:%=$(SS_CLI_OBJ)/%.o)
@@ -30,6 +31,19 @@ SS_CLI_TEST_OBJS := $(SS_CLI_TESTS:%=$(SS_CLI_OBJ)/tests/%.o)
 SS_CLI_OBJS := $(SS_CLI_CORE_OBJS) $(SS_CLI_DEV_OBJS)
 SS_CLI_CFLAGS = $(CFLAGS) $(WARN_CFLAGS) -MMD -MP
 SS_CLI_UNIT := $(SS_CLI_OBJ)/shadowstat-unit
+
+# PNG plots through cairo where pkg-config finds it (libcairo2-dev); without it, and in
+# the static guest binary, plot writes SVG only and says why not PNG
+SS_CAIRO := $(shell pkg-config --exists cairo 2>/dev/null && echo yes)
+ifeq ($(SS_CAIRO),yes)
+SS_PNG_OBJ := $(SS_CLI_OBJ)/plot_png_cairo.o
+SS_PNG_LIBS := $(shell pkg-config --libs cairo)
+$(SS_CLI_OBJ)/plot_png_cairo.o: SS_CLI_CFLAGS += $(shell pkg-config --cflags cairo)
+$(SS_CLI_OBJ)/tests/test_plot.o: SS_CLI_CFLAGS += -DSS_TEST_PNG $(shell pkg-config --cflags cairo)
+else
+SS_PNG_OBJ := $(SS_CLI_OBJ)/plot_png_none.o
+SS_PNG_LIBS :=
+endif
 
 HOST_PROGS += build/shadowstat
 GUEST_PROGS += $(GUEST_BIN)/shadowstat
@@ -43,10 +57,10 @@ $(SS_CLI_OBJ)/%.o: $(SS_CLI_SRC)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(SS_CLI_CFLAGS) -c -o $@ $<
 
-build/shadowstat: $(SS_CLI_OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ -lm
+build/shadowstat: $(SS_CLI_OBJS) $(SS_PNG_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ -lm $(SS_PNG_LIBS)
 
-$(GUEST_BIN)/shadowstat: $(SS_CLI_OBJS)
+$(GUEST_BIN)/shadowstat: $(SS_CLI_OBJS) $(SS_CLI_OBJ)/plot_png_none.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -static -o $@ $^ -lm
 
@@ -57,8 +71,8 @@ $(SS_CLI_OBJ)/tests/tap.o: tests/lib/tap.c tests/lib/tap.h
 
 # every piece but main(): the command table names the commands' handlers
 $(SS_CLI_UNIT): $(SS_CLI_CORE_OBJS) $(filter-out %/cli_main.o,$(SS_CLI_DEV_OBJS)) \
-		$(SS_CLI_TEST_OBJS) $(SS_CLI_OBJ)/tests/tap.o
-	$(CC) $(CFLAGS) -o $@ $^ -lm
+		$(SS_CLI_TEST_OBJS) $(SS_CLI_OBJ)/tests/tap.o $(SS_PNG_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ -lm $(SS_PNG_LIBS)
 
 install-cli: build/shadowstat
 	install -D -m 0755 build/shadowstat $(DESTDIR)$(PREFIX)/sbin/shadowstat

@@ -290,16 +290,21 @@ void check_totals(const char *label, struct vmctx **ctxs, int n)
 			tap_fail("%s: shadowstat totals: %s", label, err);
 			return;
 		}
-		/* one VM's unavailable stat is unavailable in total; a ratio has none */
+		/*
+		 * one VM's unavailable stat is unavailable in total; a ratio has
+		 * none; a peak's is the highest
+		 */
 		for (j = 0; j < S_NR; j++)
-			sum[j] = sum[j] == SS_NA || v[j] == SS_NA || ss_stat_is_ratio[j] ?
-				 SS_NA : sum[j] + v[j];
+			sum[j] = sum[j] == SS_NA || v[j] == SS_NA || ss_stat_is_ratio[j] ? SS_NA :
+				 ss_stat_is_peak[j] ? (v[j] > sum[j] ? v[j] : sum[j]) :
+				 sum[j] + v[j];
 	}
 	if (ss_stats_read(NULL, total, err, sizeof(err))) {
 		tap_fail("%s: shadowstat totals: %s", label, err);
 		return;
 	}
-	tap_group_begin(&g, "%s: shadowstat totals == sum over %d VMs", label, n);
+	tap_group_begin(&g, "%s: shadowstat totals == sum (peaks: the highest) over %d VMs",
+			label, n);
 	for (j = 0; j < S_NR; j++)
 		tap_group_eq(&g, ss_stat_names[j], sum[j], total[j]);
 	tap_group_end(&g);

@@ -43,6 +43,17 @@ const bool ss_stat_is_ratio[S_NR] = {
 #undef SS_STAT
 };
 
+#define SS_IS_PEAK_GAUGE	false
+#define SS_IS_PEAK_CUMULATIVE	false
+#define SS_IS_PEAK_PEAK		true
+#define SS_IS_PEAK_RATIO	false
+const bool ss_stat_is_peak[S_NR] = {
+#define SS_STAT(name, kind, unit, source, arg, needs, desc) \
+	[S_##name] = SS_IS_PEAK_##kind,
+#include "../../module/ss_stat_table.h"
+#undef SS_STAT
+};
+
 /* The start of a small file, NUL-terminated; its length or -errno (-ENODATA if empty). */
 static ssize_t read_small(const char *path, char *buf, size_t size)
 {

@@ -42,6 +42,8 @@ extern const char *const kvm_stat_names[K_NR];
 extern const char *const ss_stat_names[S_NR];
 /* A ratio of two other stats: it has no total. */
 extern const bool ss_stat_is_ratio[S_NR];
+/* a PEAK stat: its total is the highest of the VMs', not their sum */
+extern const bool ss_stat_is_peak[S_NR];
 
 /* Read one decimal number from @path; 0 on success. */
 int read_num(const char *path, int64_t *val);
