@@ -35,13 +35,15 @@ elapsed() { echo $(($(date +%s) - $1)); }
 # markers and without the kernel log that follows them (kept in build/demo/dmesg.txt). A
 # shell loop, line by line: awk (mawk) would hold the live stream in its input buffer.
 guest_filter() {
-	local line
+	local line infile=
 	while IFS= read -r line; do
 		line=${line%$'\r'}
 		case "$line" in
 		"=====END t_demo "*) return 0 ;;
+		"=====BEGIN file "*) infile=1 ;;
+		"=====END file"*) infile= ;;
 		=====*) ;;
-		*) printf '%s\n' "$line" ;;
+		*) [ -n "$infile" ] || printf '%s\n' "$line" ;;
 		esac
 	done
 }
@@ -67,7 +69,8 @@ stop_qemu() {
 t_start=$(date +%s)
 mkdir -p "$LOGDIR" || die "cannot create $LOGDIR"
 # what this run writes, and nothing else kept there
-rm -f "$LOGDIR"/*.log "$LOGDIR"/{data,console,demo,dmesg,kernel-problems}.txt "$LOGDIR"/qemu.*
+rm -f "$LOGDIR"/*.log "$LOGDIR"/{data,console,demo,dmesg,kernel-problems}.txt "$LOGDIR"/qemu.* \
+	"$LOGDIR"/demo-shadow.*
 rm -rf "$WORK"
 mkdir -p "$WORK" || die "cannot create $WORK"
 
@@ -121,7 +124,20 @@ tr -d '\r' 2>/dev/null <"$CONSOLE" >"$LOGDIR/console.txt" || : >"$LOGDIR/console
 guest_filter <"$LOGDIR/data.txt" >"$LOGDIR/demo.txt"
 awk '/^=====BEGIN dmesg=====$/ { on = 1; next } /^=====END dmesg/ { on = 0 } on' \
 	"$LOGDIR/data.txt" >"$LOGDIR/dmesg.txt"
+# files the guest sent between "=====BEGIN file NAME=====" and "=====END file====="
+awk '/^=====BEGIN file / { f = $3; sub(/=+$/, "", f); next } /^=====END file/ { f = ""; next }
+	f { print > (dir "/" f) }' dir="$LOGDIR" "$LOGDIR/data.txt"
 fails=()
+if [ -s "$LOGDIR/demo-shadow.csv" ]; then
+	# the host's CLI, with cairo for the PNG where the build found it
+	if make -s -C "$REPO" cli >"$LOGDIR/cli-build.log" 2>&1 &&
+		"$REPO/build/shadowstat" plot "$LOGDIR/demo-shadow.csv" -o "$LOGDIR/demo-shadow.svg"; then
+		"$REPO/build/shadowstat" plot "$LOGDIR/demo-shadow.csv" -o "$LOGDIR/demo-shadow.png" ||
+			msg "no PNG (see above); the SVG is $LOGDIR/demo-shadow.svg"
+	else
+		fails+=("plotting the demo's log failed (see $LOGDIR/cli-build.log)")
+	fi
+fi
 [ "$qrc" = 124 ] && fails+=("QEMU timed out after ${TIMEOUT}s")
 [ "$qrc" != 0 ] && [ "$qrc" != 124 ] && fails+=("QEMU exit status $qrc (see $LOGDIR/qemu.out)")
 end=$(grep '^=====END t_demo ' "$LOGDIR/data.txt")
@@ -143,4 +159,4 @@ if [ ${#fails[@]} -gt 0 ]; then
 	done
 	exit 1
 fi
-msg "done in $(elapsed "$t_start")s (guest ${qemu_secs}s); output in build/demo/demo.txt, logs in build/demo/"
+msg "done in $(elapsed "$t_start")s (guest ${qemu_secs}s); output in build/demo/demo.txt, the plot in build/demo/demo-shadow.{svg,png}, logs in build/demo/"

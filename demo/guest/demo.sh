@@ -34,6 +34,9 @@ section "shadowstat demo: Debian's kernel $(uname -r) in QEMU (TCG), its KVM run
 section "1/2 shadow MMU (kvm_amd npt=0): KVM keeps a shadow page for every guest page table it uses"
 setup shadow || exit 1
 start_vms -n 64 || exit 1
+# a CSV row per VM every second, drawn at the end of this part (shadowstat log, plot)
+shadowstat log -i 1 -o /tmp/demo-shadow.csv 2>/tmp/demo-log.err &
+log_pid=$!
 echo "  three VMs at once (ssvmm demo, one process each; --name gives the GUEST column):"
 echo "    steady  faults 16 regions x 8 pages once, then idles"
 echo "    churn   touches 200 regions of 2 MiB round-robin under KVM_SET_NR_MMU_PAGES 64"
@@ -78,6 +81,16 @@ demo_summary steady churn storm
 caption "Per VM, sp_created equals KVM's mmu_cache_miss and sp_recycled its mmu_recycled (in" \
 	"/sys/kernel/debug/kvm/<vm>/); mirror_drift 0: the hooks saw every page come and go." \
 	"storm's unsynced minus synced: its page tables still unsync when it paused."
+kill -TERM $log_pid
+wait $log_pid || demo_fail "shadowstat log: exit status $? ($(cat /tmp/demo-log.err))"
+caption "log and plot: shadowstat log wrote a CSV row per VM every second of this part; plot" \
+	"draws it (the host renders it again as build/demo/demo-shadow.svg and .png)."
+run shadowstat plot /tmp/demo-shadow.csv -o /tmp/demo-shadow.svg
+echo "  $(grep -c '' /tmp/demo-shadow.csv) lines of log, $(grep -c 'class="series"' /tmp/demo-shadow.svg) series drawn"
+# to the host, which draws it too (demo/run.sh)
+echo "=====BEGIN file demo-shadow.csv====="
+cat /tmp/demo-shadow.csv
+echo "=====END file====="
 demo_stop steady churn storm
 
 section "2/2 TDP MMU (kvm_amd npt=1): KVM maps guest memory with page tables of its own"
