@@ -43,6 +43,8 @@ suite() {
 suite lint sh "$top/scripts/lint.sh"
 suite unit make -s -C "$top" unit
 suite vm "$top/tests/vm/run.sh"
+# the guest's Prometheus export through Debian's promtool and node_exporter (t_83_prom)
+suite prom sh "$top/tests/prom/check-prom.sh"
 # DKMS and .deb round trips on this machine (files only; nothing is loaded)
 suite pkg make -s -C "$top" pkg-check
 if [ -n "$with_kernels" ]; then
