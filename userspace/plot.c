@@ -145,8 +145,8 @@ int ss_plot_read(FILE *f, struct ss_plot *p, char *err, size_t errsz)
 			continue;
 		}
 		if (col_t < 0 || col_vm < 0) {
-			ret = ss_plot_fail(err, errsz, "line %zu: not a shadowstat log (no header first)",
-					   lineno);
+			ret = ss_plot_fail(err, errsz, "line %zu: %s", lineno,
+					   "not a shadowstat log (no header first)");
 			goto out;
 		}
 		if ((size_t)col_vm >= n || !strcmp(fields[col_vm], "total"))
@@ -176,7 +176,8 @@ int ss_plot_read(FILE *f, struct ss_plot *p, char *err, size_t errsz)
 		ret = ss_plot_fail(err, errsz, "no rows of any VM in the log");
 	for (k = 0; !ret && k < SS_PLOT_PANELS; k++)
 		if (col[k] < 0)
-			ret = ss_plot_fail(err, errsz, "the log has no column %s", ss_plot_columns[k]);
+			ret = ss_plot_fail(err, errsz, "the log has no column %s",
+					   ss_plot_columns[k]);
 out:
 	free(line);
 	free(fields);
@@ -301,7 +302,8 @@ void ss_plot_draw(const struct ss_plot *p, const struct ss_canvas *c, const char
 			      k == SS_PLOT_PANELS - 1);
 	c->text(c->priv, lx, T_MARGIN + 14, "VM", 12, 0, false);
 	for (i = 0; i < p->nr_vms; i++) {
-		double y = T_MARGIN + 34 + i * 20, sx[2] = { lx, lx + 24 }, sy[2] = { y - 4, y - 4 };
+		double y = T_MARGIN + 34 + i * 20;
+		double sx[2] = { lx, lx + 24 }, sy[2] = { y - 4, y - 4 };
 
 		c->line(c->priv, sx, sy, 2, ss_plot_colours[i], 3, NULL);
 		snprintf(buf, sizeof(buf), "%s%s%s", p->vm[i].vm, p->vm[i].guest[0] ? " " : "",

@@ -14,5 +14,6 @@ int ss_plot_png(const struct ss_plot *p, FILE *out, const char *title)
 
 const char *ss_plot_png_missing(void)
 {
-	return "PNG needs cairo, and this shadowstat was built without it (install libcairo2-dev and rebuild; SVG works as it is)";
+	return "PNG needs cairo, and this shadowstat was built without it "
+	       "(install libcairo2-dev and rebuild; SVG works as it is)";
 }

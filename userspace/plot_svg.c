@@ -48,8 +48,9 @@ static void ss_svg_line(void *priv, const double *x, const double *y, size_t n,
 static void ss_svg_rect(void *priv, double x, double y, double w, double h,
 			uint32_t rgb, bool fill)
 {
-	fprintf(priv, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" %s=\"#%06x\"%s/>\n",
-		x, y, w, h, fill ? "fill" : "stroke", rgb, fill ? "" : " fill=\"none\"");
+	fprintf(priv, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" ", x, y, w, h);
+	fprintf(priv, "%s=\"#%06x\"%s/>\n", fill ? "fill" : "stroke", rgb,
+		fill ? "" : " fill=\"none\"");
 }
 
 static void ss_svg_text(void *priv, double x, double y, const char *s, double size,
@@ -58,8 +59,8 @@ static void ss_svg_text(void *priv, double x, double y, const char *s, double si
 	static const char *const anchors[] = { "start", "middle", "end" };
 	FILE *f = priv;
 
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-family=\"sans-serif\" font-size=\"%g\" text-anchor=\"%s\"",
-		x, y, size, anchors[anchor]);
+	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-family=\"sans-serif\" ", x, y);
+	fprintf(f, "font-size=\"%g\" text-anchor=\"%s\"", size, anchors[anchor]);
 	if (vertical)
 		fprintf(f, " transform=\"rotate(-90 %.1f %.1f)\"", x, y);
 	fputc('>', f);
