@@ -139,15 +139,27 @@ int ss_stats_read(const char *name, int64_t vals[S_NR], char *err, int errlen)
 	return read_set(dir, ss_stat_names, S_NR, vals, true, err, errlen);
 }
 
+/*
+ * SSVMM_NO_SHADOWSTAT=1: act as if shadowstat were not loaded, so that its
+ * debugfs files are never opened. The load/unload storm sets it on kernels
+ * before 6.13, where an open that races rmmod makes fs/debugfs WARN.
+ */
+static bool ss_ignored(void)
+{
+	return getenv("SSVMM_NO_SHADOWSTAT");
+}
+
 bool ss_loaded(void)
 {
-	return path_exists(SS_DEBUGFS);
+	return !ss_ignored() && path_exists(SS_DEBUGFS);
 }
 
 bool ss_vm_present(const char *name)
 {
 	char dir[128];
 
+	if (ss_ignored())
+		return false;
 	snprintf(dir, sizeof(dir), "%s/%s", SS_DEBUGFS, name);
 	return path_exists(dir);
 }
