@@ -96,3 +96,25 @@ void ss_prom_name(char *out, size_t size, const char *prefix,
 		if (!ss_prom_ok(*p))
 			*p = '_';
 }
+
+void ss_xml_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
+}

@@ -12,6 +12,8 @@ void ss_json_str(FILE *f, const char *s);
 void ss_csv_field(FILE *f, const char *s);
 /* A Prometheus label value, without its quotes; backslash, quote, LF escaped */
 void ss_prom_label(FILE *f, const char *s);
+/* XML text or attribute value (SVG): < > & " escaped */
+void ss_xml_text(FILE *f, const char *s);
 /* Prometheus HELP text; backslash and LF escaped */
 void ss_prom_help(FILE *f, const char *s);
 /* "<prefix><name><suffix>" with characters outside [a-zA-Z0-9_:] as '_'. */

@@ -5,28 +5,6 @@
 #include "escape.h"
 #include "plot.h"
 
-static void ss_svg_esc(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
-
 static void ss_svg_line(void *priv, const double *x, const double *y, size_t n,
 			uint32_t rgb, double width, const char *series)
 {
@@ -36,7 +14,7 @@ static void ss_svg_line(void *priv, const double *x, const double *y, size_t n,
 	fputs("<polyline", f);
 	if (series) {
 		fputs(" class=\"series\" data-series=\"", f);
-		ss_svg_esc(f, series);
+		ss_xml_text(f, series);
 		fputc('"', f);
 	}
 	fprintf(f, " fill=\"none\" stroke=\"#%06x\" stroke-width=\"%g\" points=\"", rgb, width);
@@ -64,7 +42,7 @@ static void ss_svg_text(void *priv, double x, double y, const char *s, double si
 	if (vertical)
 		fprintf(f, " transform=\"rotate(-90 %.1f %.1f)\"", x, y);
 	fputc('>', f);
-	ss_svg_esc(f, s);
+	ss_xml_text(f, s);
 	fputs("</text>\n", f);
 }
 
