@@ -16,45 +16,62 @@ atomic64_t ss_unattributed = ATOMIC64_INIT(0);
 struct ss_task_slot {
 	struct task_struct *task;
 	struct kvm *kvm;
+	unsigned int why;
 };
 
 static struct ss_task_slot ss_task_slots[SS_TASK_SLOTS];
 
-void ss_ctx_task_enter(struct kvm *kvm)
-{
-	int i;
-
-	for (i = 0; i < SS_TASK_SLOTS; i++) {
-		if (!cmpxchg(&ss_task_slots[i].task, NULL, current)) {
-			WRITE_ONCE(ss_task_slots[i].kvm, kvm);
-			return;
-		}
-	}
-}
-
-void ss_ctx_task_exit(void)
-{
-	int i;
-
-	for (i = 0; i < SS_TASK_SLOTS; i++) {
-		if (READ_ONCE(ss_task_slots[i].task) == current) {
-			WRITE_ONCE(ss_task_slots[i].kvm, NULL);
-			/* the slot is free only once its kvm is cleared */
-			smp_store_release(&ss_task_slots[i].task, NULL);
-			return;
-		}
-	}
-}
-
-struct kvm *ss_ctx_task_kvm(void)
+static struct ss_task_slot *ss_task_slot_of_current(void)
 {
 	int i;
 
 	for (i = 0; i < SS_TASK_SLOTS; i++)
 		/* pairs with the release in ss_ctx_task_exit() */
 		if (smp_load_acquire(&ss_task_slots[i].task) == current)
-			return READ_ONCE(ss_task_slots[i].kvm);
+			return &ss_task_slots[i];
 	return NULL;
+}
+
+/* Only the slot's own task writes its kvm and why, so plain stores do. */
+void ss_ctx_task_enter(struct kvm *kvm, unsigned int why)
+{
+	struct ss_task_slot *slot = ss_task_slot_of_current();
+	int i;
+
+	if (slot) {
+		WRITE_ONCE(slot->why, slot->why | why);
+		return;
+	}
+	for (i = 0; i < SS_TASK_SLOTS; i++) {
+		if (!cmpxchg(&ss_task_slots[i].task, NULL, current)) {
+			WRITE_ONCE(ss_task_slots[i].kvm, kvm);
+			WRITE_ONCE(ss_task_slots[i].why, why);
+			return;
+		}
+	}
+}
+
+void ss_ctx_task_exit(unsigned int why)
+{
+	struct ss_task_slot *slot = ss_task_slot_of_current();
+
+	if (!slot)
+		return;
+	WRITE_ONCE(slot->why, slot->why & ~why);
+	if (slot->why)
+		return;
+	WRITE_ONCE(slot->kvm, NULL);
+	/* the slot is free only once its kvm is cleared */
+	smp_store_release(&slot->task, NULL);
+}
+
+struct kvm *ss_ctx_task_get(unsigned int *why)
+{
+	struct ss_task_slot *slot = ss_task_slot_of_current();
+
+	if (why)
+		*why = slot ? READ_ONCE(slot->why) : 0;
+	return slot ? READ_ONCE(slot->kvm) : NULL;
 }
 
 void ss_ctx_zap_sync_push(const void *sp, struct kvm *kvm)

@@ -38,9 +38,25 @@ struct ss_cpu_ctx {
 DECLARE_PER_CPU(struct ss_cpu_ctx, ss_cpu_ctx);
 extern atomic64_t ss_unattributed;
 
-void ss_ctx_task_enter(struct kvm *kvm);
-void ss_ctx_task_exit(void);
-struct kvm *ss_ctx_task_kvm(void);
+/*
+ * Why a task works on a VM with no vCPU: the KVM entry points it is in
+ * (task_ctx.h), nested ones included (a memslot split calls the TDP one).
+ */
+#define SS_TASK_SPLIT_SLOT	BIT(0)	/* dirty logging enabled on a memslot */
+#define SS_TASK_SPLIT_RANGE	BIT(1)	/* KVM_CLEAR_DIRTY_LOG, or a dirty-log get */
+#define SS_TASK_SPLIT_TDP	BIT(2)	/* the TDP MMU's own splitting */
+#define SS_TASK_ZAP_ROOTS	BIT(3)
+#define SS_TASK_ZAP_ALL		BIT(4)
+
+void ss_ctx_task_enter(struct kvm *kvm, unsigned int why);
+void ss_ctx_task_exit(unsigned int why);
+/* The task's VM, or NULL; if @why, also the SS_TASK_* it is in. */
+struct kvm *ss_ctx_task_get(unsigned int *why);
+
+static inline struct kvm *ss_ctx_task_kvm(void)
+{
+	return ss_ctx_task_get(NULL);
+}
 
 /* The VM of a shadow-MMU event that may happen with no vCPU (eager split). */
 static inline struct kvm *ss_ctx_vcpu_or_task_kvm(void)

@@ -91,6 +91,24 @@ SS_STAT(tdp_sp_freed, CUMULATIVE, PAGES, EVENT, 0, F(TDP_FREE),
 	"Non-root TDP MMU page tables unlinked")
 SS_STAT(huge_pages_split, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
 	"Huge pages split into page tables")
+SS_STAT(split_dirty_log, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
+	"Huge pages split eagerly when dirty logging was enabled on their memslot")
+SS_STAT(split_clear_log, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
+	"Huge pages split eagerly by KVM_CLEAR_DIRTY_LOG (manual protect, initially set)")
+SS_STAT(split_fault, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
+	"Huge pages split by the TDP MMU on a vCPU fault (6.2+; before, zapped instead)")
+SS_STAT(split_tdp_mmu, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
+	"Huge pages split in the TDP MMU")
+SS_STAT(split_shadow_mmu, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
+	"Huge pages split in the shadow MMU (nested guests' pages, under TDP)")
+SS_STAT(split_tables_created, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT) | F(CREATE),
+	"Page tables and shadow pages created by splitting huge pages")
+SS_STAT(split_failed_nomem, CUMULATIVE, NONE, EVENT, 0, F(SPLIT),
+	"Huge page splits that failed: no memory for the page table")
+SS_STAT(split_failed_race, CUMULATIVE, NONE, EVENT, 0, F(SPLIT),
+	"Huge page splits retried: the SPTE changed, or mmu_lock was dropped")
+SS_STAT(split_failed_other, CUMULATIVE, NONE, EVENT, 0, F(SPLIT),
+	"Huge page splits that failed for another reason")
 SS_STAT(mirror_shadow_pages, GAUGE, PAGES, DERIVED, ss_derive_mirror, F(CREATE) | F(ZAP),
 	"Live shadow pages as counted by shadowstat's hooks alone")
 SS_STAT(mirror_drift, GAUGE, PAGES, DERIVED, ss_derive_mirror_drift, F(CREATE) | F(ZAP),

@@ -32,13 +32,18 @@ static void get_page_probe(void *data, void *sp, bool created)
 {
 	struct ss_vm *vm;
 	struct kvm *kvm;
+	bool split;
 
 	if (ss_sp_is_tdp(sp)) {
 		if (created && ss_tdp_root_usable() && !ss_sp_tdp_ptep(sp))
 			get_page_tdp_root(sp);
 		return;
 	}
-	kvm = ss_ctx_vcpu_or_task_kvm();
+	kvm = ss_kvm_running();
+	/* no vCPU: a shadow page for a nested guest's split huge page */
+	split = !kvm;
+	if (split)
+		kvm = ss_ctx_task_kvm();
 	if (!kvm) {
 		atomic64_inc(&ss_unattributed);
 		return;
@@ -47,6 +52,8 @@ static void get_page_probe(void *data, void *sp, bool created)
 	if (!vm)
 		return;
 	atomic64_inc(&vm->ev[created ? SS_STAT_sp_created : SS_STAT_sp_reused]);
+	if (created && split)
+		atomic64_inc(&vm->ev[SS_STAT_split_tables_created]);
 	if (created)
 		ss_vm_peak(vm, SS_STAT_mmu_shadow_pages_peak, ss_vm_mirror_shadow(vm));
 	/*

@@ -3,14 +3,13 @@
 #include "../ss_ctx.h"
 #include "task_ctx.h"
 
-int ss_task_ctx_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+int ss_task_ctx_entry(struct pt_regs *regs, unsigned int why)
 {
-	ss_ctx_task_enter((struct kvm *)regs_get_kernel_argument(regs, 0));
+	ss_ctx_task_enter((struct kvm *)regs_get_kernel_argument(regs, 0), why);
 	return 0;
 }
 
-int ss_task_ctx_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
+void ss_task_ctx_ret(unsigned int why)
 {
-	ss_ctx_task_exit();
-	return 0;
+	ss_ctx_task_exit(why);
 }

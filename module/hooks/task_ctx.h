@@ -13,16 +13,27 @@
 
 #include "../ss_hook.h"
 
-int ss_task_ctx_entry(struct kretprobe_instance *ri, struct pt_regs *regs);
-int ss_task_ctx_ret(struct kretprobe_instance *ri, struct pt_regs *regs);
+int ss_task_ctx_entry(struct pt_regs *regs, unsigned int why);
+void ss_task_ctx_ret(unsigned int why);
 
-#define SS_TASK_CTX_HOOK(name, sym)					\
-	static const char *const name##_syms[] = { sym, NULL };		\
-	struct ss_hook ss_hook_##name = {				\
-		.type = SS_HOOK_KRETPROBE,				\
-		.symbols = name##_syms,					\
-		.entry = ss_task_ctx_entry,				\
-		.ret = ss_task_ctx_ret,					\
+/* Hook @name on the first symbol found, marking the task with SS_TASK_* bit @why. */
+#define SS_TASK_CTX_HOOK(name, why, ...)					\
+	static const unsigned int name##_why = (why);				\
+	static int name##_entry(struct kretprobe_instance *ri, struct pt_regs *regs) \
+	{									\
+		return ss_task_ctx_entry(regs, name##_why);			\
+	}									\
+	static int name##_ret(struct kretprobe_instance *ri, struct pt_regs *regs) \
+	{									\
+		ss_task_ctx_ret(name##_why);					\
+		return 0;							\
+	}									\
+	static const char *const name##_syms[] = { __VA_ARGS__, NULL };		\
+	struct ss_hook ss_hook_##name = {					\
+		.type = SS_HOOK_KRETPROBE,					\
+		.symbols = name##_syms,						\
+		.entry = name##_entry,						\
+		.ret = name##_ret,						\
 	}
 
 #endif /* SS_TASK_CTX_H */

@@ -16,14 +16,25 @@ KC_TRIXIE=${SS_TRIXIE_ROOT:-$(dirname "$KC_CACHE")/trixie-gcc14}
 # what building a module needs there: the compiler, make, and linux-kbuild's libraries
 KC_TRIXIE_PKGS=gcc-14,make,libc6-dev,kmod,xz-utils,zstd,libelf1t64,libssl3t64,zlib1g,pahole,perl,python3
 
-# _kc_trixie_root: make the Debian 13 build root once
+# _kc_trixie_root: make the Debian 13 build root once; kernels built at once (JOBS) wait
+# for the one that makes it, rather than make it over each other's half-made root
 _kc_trixie_root() {
+	local lock r
+	mkdir -p "$(dirname "$KC_TRIXIE")"
+	exec {lock}>"$KC_TRIXIE.lock"
+	flock "$lock"
+	_kc_trixie_root_make
+	r=$?
+	exec {lock}>&-
+	return $r
+}
+
+_kc_trixie_root_make() {
 	local tmp
 	[ -x "$KC_TRIXIE/usr/bin/gcc-14" ] && [ -f "$KC_TRIXIE/.shadowstat-ready" ] && return 0
 	command -v mmdebstrap >/dev/null || { KC_WHY="no mmdebstrap (apt-get install mmdebstrap)"; return 1; }
 	tmp=$KC_TRIXIE.tmp
 	rm -rf "$tmp"
-	mkdir -p "$(dirname "$KC_TRIXIE")"
 	msg "making a Debian 13 build root with gcc-14 in $KC_TRIXIE (once)"
 	if ! mmdebstrap --variant=apt --include="$KC_TRIXIE_PKGS" trixie "$tmp" \
 		"deb $(kc_mirror) trixie main" >"$KC_CACHE/trixie-root.log" 2>&1; then

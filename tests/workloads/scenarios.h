@@ -17,6 +17,8 @@ int scn_multi(const struct env *env, int argc, char **argv);
 int scn_hold(const struct env *env, int argc, char **argv);
 /* Unsync attempts that can exit early, by guest page-table placement (seed 002). */
 int scn_unsyncpt(const struct env *env, int argc, char **argv);
+/* Huge page splitting, eager and on fault, over huge-page-backed memory (seed 003). */
+int scn_split(const struct env *env, int argc, char **argv);
 /* Many shadow pages at once, for the read-path benchmarks (see scn_manypt.c). */
 int scn_manypt(const struct env *env, int argc, char **argv);
 /* Not a test: no model, no checkpoints (see scn_demo.c). */

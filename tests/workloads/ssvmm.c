@@ -4,8 +4,8 @@
  * shadowstat's mirror of it, against exact expectations.
  *
  * usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] <scenario> [options]
- * scenarios: basic, recycle, memslot, multi, hold, manypt, unsyncpt (see scn_*.c), and demo, which
- * runs no model: it is the long-running VMs of `make demo` (scn_demo.c)
+ * scenarios: basic, recycle, memslot, multi, hold, manypt, unsyncpt, split (see scn_*.c),
+ * and demo, which runs no model: it is the long-running VMs of `make demo` (scn_demo.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +29,7 @@ static const struct {
 	{ "hold", scn_hold },
 	{ "manypt", scn_manypt },
 	{ "unsyncpt", scn_unsyncpt },
+	{ "split", scn_split },
 	{ "demo", scn_demo },
 };
 
@@ -36,7 +37,8 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] "
 			"<scenario> [options]\n"
-			"scenarios: basic recycle memslot multi hold manypt demo (ssvmm <scenario> -h)\n");
+			"scenarios: basic recycle memslot multi hold manypt unsyncpt split demo "
+			"(ssvmm <scenario> -h)\n");
 	exit(2);
 }
 

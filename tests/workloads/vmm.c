@@ -192,8 +192,13 @@ void vmm_destroy(struct vmm *vm)
 
 int vmm_set_slot(struct vmm *vm, int slot, uint64_t gpa, uint64_t size)
 {
+	return vmm_set_slot_flags(vm, slot, gpa, size, 0);
+}
+
+int vmm_set_slot_flags(struct vmm *vm, int slot, uint64_t gpa, uint64_t size, uint32_t flags)
+{
 	struct kvm_userspace_memory_region reg = {
-		.slot = slot, .guest_phys_addr = gpa, .memory_size = size,
+		.slot = slot, .flags = flags, .guest_phys_addr = gpa, .memory_size = size,
 		.userspace_addr = (uintptr_t)(vm->mem + gpa),
 	};
 

@@ -37,6 +37,8 @@ void vmm_destroy(struct vmm *vm);
 /* Before the guest runs: move 2 MiB region @region's page table to @gpa. */
 int vmm_set_pt(struct vmm *vm, uint64_t region, uint64_t gpa);
 int vmm_set_slot(struct vmm *vm, int slot, uint64_t gpa, uint64_t size);
+/* The same with KVM_MEM_* @flags (KVM_MEM_LOG_DIRTY_PAGES). */
+int vmm_set_slot_flags(struct vmm *vm, int slot, uint64_t gpa, uint64_t size, uint32_t flags);
 int vmm_delete_slot(struct vmm *vm, int slot);
 /* Total pages in all slots, as KVM's nr_memslot_pages. */
 uint64_t vmm_slot_pages(const struct vmm *vm);
