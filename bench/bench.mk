@@ -5,7 +5,7 @@
 # Makefile. bench-bins: the guest programs only the benchmarks need (ssbench, which drives
 # the VMs of tests/workloads/vmm.c), into GUEST_BIN.
 
-BENCH_SRCS := bench/ssbench.c tests/workloads/vmm.c tests/workloads/stats.c \
+BENCH_SRCS := bench/ssbench.c tests/workloads/vmm.c tests/workloads/vmm_huge.c tests/workloads/stats.c \
 	tests/workloads/guest_code.S
 BENCH_PROGS := $(GUEST_BIN)/ssbench
 

@@ -2,7 +2,7 @@
 /*
  * ssbench: the guest side of make bench (bench/run.sh, bench/guest/bench.sh).
  *
- *   ssbench run recycle|unsync|tdp|vm [-r regions] [-p pages] [-n limit] [-u writes]
+ *   ssbench run recycle|unsync|tdp|dirtylog|vm [-r regions] [-p pages] [-n limit] [-u writes]
  *		[-i iters] [-s settle_s]
  *	One VM (tests/workloads/vmm.c, no model and no checks) running a
  *	shadow-page-heavy workload, timed with CLOCK_MONOTONIC from VM creation
@@ -17,6 +17,10 @@
  *		   (unsync) and reload CR3 (sync)
  *	  tdp      data in a memslot of its own; i times: touch the regions,
  *		   delete the memslot, add it again (TDP MMU faults and frees)
+ *	  dirtylog data in a dirty-logged memslot of its own; i times: touch
+ *		   the regions, KVM_GET_DIRTY_LOG (KVM write-protects them again,
+ *		   64 pages per kvm_arch_mmu_enable_log_dirty_pt_masked call, which
+ *		   shadowstat hooks); work_ns is the time in KVM_GET_DIRTY_LOG alone
  *	  vm       i times: create a VM with one vCPU, touch the regions,
  *		   destroy it (the per-VM cost; the counts are of the last VM)
  *	Prints "RESULT kind=run w=... ns=... work_ns=... kvm_cache_miss=...
@@ -46,6 +50,7 @@
 #include "layout.h"
 #include "stats.h"
 #include "vmm.h"
+#include "vmm_huge.h"
 
 #define MAX_REPS	1000
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -122,6 +127,32 @@ static uint64_t work_start(const struct vmm *vm)
 	return now_ns();
 }
 
+/*
+ * The dirtylog workload; *tw is set so that the caller's t1 - *tw is the
+ * time spent in KVM_GET_DIRTY_LOG.
+ */
+static int dirtylog_run(struct vmm *vm, unsigned long regions, unsigned long pages,
+			unsigned long iters, uint64_t *tw)
+{
+	static uint64_t bitmap[255 * 512 / 64];
+	uint64_t in_ioctl = 0, t;
+	unsigned long i;
+	int r;
+
+	r = vmm_create(vm, (regions + 1) * SZ_2M, SZ_2M);
+	r = r ? r : vmm_set_slot_flags(vm, 1, SZ_2M, regions * SZ_2M, KVM_MEM_LOG_DIRTY_PAGES);
+	if (!r)
+		work_start(vm);
+	for (i = 0; !r && i < iters; i++) {
+		r = vmm_touch(vm, REGION_GPA(1), regions, pages, SZ_2M);
+		t = now_ns();
+		r = r ? r : vmm_get_dirty_log(vm, 1, bitmap);
+		in_ioctl += now_ns() - t;
+	}
+	*tw = now_ns() - in_ioctl;
+	return r;
+}
+
 static int cmd_run(int argc, char **argv)
 {
 	unsigned long regions = 100, pages = 1, limit = 64, writes = 8, iters = 10, settle = 0;
@@ -134,7 +165,7 @@ static int cmd_run(int argc, char **argv)
 	int opt, r = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: ssbench run recycle|unsync|tdp|vm "
+		fprintf(stderr, "usage: ssbench run recycle|unsync|tdp|dirtylog|vm "
 			"[-r R] [-p P] [-n N] [-u U] [-i I] [-s S]\n");
 		return 2;
 	}
@@ -190,6 +221,8 @@ static int cmd_run(int argc, char **argv)
 		/* end with the data mapped, so that the VM's numbers are not all zero */
 		r = r ? r : vmm_set_slot(&vm, 1, SZ_2M, regions * SZ_2M);
 		r = r ? r : vmm_touch(&vm, REGION_GPA(1), regions, pages, SZ_2M);
+	} else if (!strcmp(w, "dirtylog")) {
+		r = dirtylog_run(&vm, regions, pages, iters, &tw);
 	} else if (!strcmp(w, "recycle")) {
 		r = vmm_create(&vm, (regions + 1) * SZ_2M, (regions + 1) * SZ_2M);
 		r = r ? r : vmm_set_nr_mmu_pages(&vm, limit);

@@ -9,8 +9,8 @@
 #   tools     rounds with perf stat and bpftrace counting kvmmmu events (0: none)
 #   sizes     shadow pages of the read-path VMs (comma-separated)
 #   vms       VMs for the CLI listing and the memory phase
-#   workloads comma-separated overhead workloads: recycle, unsync, tdp; their ssbench
-#             arguments in ssbench.recycle=..., ssbench.unsync=..., ssbench.tdp=... with
+#   workloads comma-separated overhead workloads: recycle, unsync, tdp, dirtylog, vm; their
+#             ssbench arguments in ssbench.recycle=..., ssbench.unsync=..., ssbench.tdp=... with
 #             '_' for spaces
 # Every result is a "RESULT key=value ..." line; bench/report.awk makes the table.
 . /tests/lib.sh
@@ -29,14 +29,15 @@ has_phase() { case ",$PHASES," in *",$1,"*) return 0 ;; esac; return 1; }
 result() { echo "RESULT boot=$BOOT $*"; }
 
 # The overhead workloads: KVM mode and ssbench arguments of each.
-WORKLOADS=$(arg workloads recycle,unsync,tdp,vm)
-wl_mode() { case $1 in tdp) echo tdp ;; *) echo shadow ;; esac; }
+WORKLOADS=$(arg workloads recycle,unsync,tdp,dirtylog,vm)
+wl_mode() { case $1 in tdp | dirtylog) echo tdp ;; *) echo shadow ;; esac; }
 # every run first sleeps 2 s (guest time), for the work insmod/rmmod/tracers deferred
 wl_args() {
 	case $1 in
 	recycle) echo "$(arg recycle "-r_200_-p_1_-n_64_-i_20")_-s_2" ;;
 	unsync) echo "$(arg unsync "-r_64_-p_1_-u_32_-i_200")_-s_2" ;;
 	tdp) echo "$(arg tdp "-r_64_-p_16_-i_20")_-s_2" ;;
+	dirtylog) echo "$(arg dirtylog "-r_16_-p_512_-i_10")_-s_2" ;;
 	vm) echo "$(arg vm "-r_4_-p_1_-i_20")_-s_2" ;;
 	esac | tr '_' ' '
 }
@@ -48,6 +49,7 @@ wl_skip() {
 	tdp) arg skip_tdp tdp_link ;;
 	recycle) arg skip_recycle sp_zap ;;
 	unsync) arg skip_unsync sp_get ;;
+	dirtylog) arg skip_dirtylog split_ctx_range ;;
 	vm) arg skip_vm none ;;
 	*) arg "skip_$1" "" ;;
 	esac

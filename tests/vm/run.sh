@@ -36,6 +36,8 @@ TESTS=${TESTS:-}
 . "$HERE/lib-qemu.sh"
 # shellcheck source=tests/vm/lib-initramfs.sh
 . "$HERE/lib-initramfs.sh"
+# shellcheck source=tests/vm/lib-kvm-stat.sh
+. "$HERE/lib-kvm-stat.sh"
 
 harness_pass=0
 harness_fail=0
@@ -152,6 +154,8 @@ initramfs_root "$ROOT" "$SS_KO" "$GUEST_BIN"
 [ -n "$SCRATCH_KO" ] && cp "$SCRATCH_KO" "$ROOT/lib/modules/$KVER/extra/shadowstat-scratch.ko"
 for name in "${selected[@]}"; do
 	cp "$HERE/guest/$name.sh" "$ROOT/tests/"
+	# python3 and kvm_stat only for the test that runs them (~10 MB more)
+	[ "$name" = t_84_kvm_stat ] && initramfs_add_kvm_stat "$ROOT"
 done
 initramfs_pack "$ROOT" "$WORK/initramfs.cpio.gz"
 msg "initramfs ready ($(du -h "$WORK/initramfs.cpio.gz" | cut -f1), tests: ${selected[*]})"

@@ -13,8 +13,9 @@
 #include "layout.h"
 #include "vmm_huge.h"
 
-#define PM_PRESENT	(1ULL << 63)
-#define PM_PFN_MASK	((1ULL << 55) - 1)
+#define BIT_ULL(n)	(1ULL << (n))
+#define PM_PRESENT	BIT_ULL(63)
+#define PM_PFN_MASK	(BIT_ULL(55) - 1)
 #define KPF_HUGE	17
 #define KPF_THP		22
 
@@ -72,7 +73,7 @@ static int region_is_huge(int pagemap, int kflags, const uint8_t *va)
 
 	if (!first || first % 512 || last != first + 511 || read_u64_at(kflags, first, &f))
 		return 0;
-	return !!(f & (1ULL << KPF_THP | 1ULL << KPF_HUGE));
+	return !!(f & (BIT_ULL(KPF_THP) | BIT_ULL(KPF_HUGE)));
 }
 
 int vmm_huge_count(const struct vmm *vm, uint64_t gpa, uint64_t size, uint64_t *n)
@@ -106,6 +107,15 @@ int vmm_dirty_log_manual(struct vmm *vm)
 
 	if (ioctl(vm->vm_fd, KVM_ENABLE_CAP, &cap) < 0)
 		return huge_err("KVM_ENABLE_CAP(KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2)");
+	return 0;
+}
+
+int vmm_get_dirty_log(struct vmm *vm, int slot, void *bitmap)
+{
+	struct kvm_dirty_log log = { .slot = slot, .dirty_bitmap = bitmap };
+
+	if (ioctl(vm->vm_fd, KVM_GET_DIRTY_LOG, &log) < 0)
+		return huge_err("KVM_GET_DIRTY_LOG");
 	return 0;
 }
 

@@ -26,6 +26,8 @@ int vmm_huge_count(const struct vmm *vm, uint64_t gpa, uint64_t size, uint64_t *
 
 /* KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2 with KVM_DIRTY_LOG_INITIALLY_SET. */
 int vmm_dirty_log_manual(struct vmm *vm);
+/* KVM_GET_DIRTY_LOG of memslot @slot, into @bitmap (a bit per page); 0 or -errno. */
+int vmm_get_dirty_log(struct vmm *vm, int slot, void *bitmap);
 /* KVM_CLEAR_DIRTY_LOG of every page of memslot @slot. */
 int vmm_clear_dirty_log(struct vmm *vm, int slot);
 
