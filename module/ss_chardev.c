@@ -115,6 +115,7 @@ static void ss_cdev_fill_vm(struct shadowstat_vm_info *out,
 	out->mmu_mode = in->mmu_mode;
 	out->created_ns = in->created_ns;
 	strscpy(out->name, in->name, sizeof(out->name));
+	strscpy(out->guest, in->guest, sizeof(out->guest));
 }
 
 /*

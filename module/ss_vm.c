@@ -16,6 +16,7 @@
 #include <linux/spinlock.h>
 #include <linux/stddef.h>
 #include <linux/timekeeping.h>
+#include "ss_guest.h"
 #include "ss_kvm.h"
 #include "ss_sp_owner.h"
 #include "ss_stat_fields.h"
@@ -208,9 +209,17 @@ static void ss_vm_scan_locked(void)
 	}
 	mutex_unlock(ss_kvm.kvm_lock);
 
-	list_for_each_entry(vm, &ss_vms, node)
-		if (!ss_vm_fully_shown(vm) && !READ_ONCE(vm->dead))
+	list_for_each_entry(vm, &ss_vms, node) {
+		if (READ_ONCE(vm->dead))
+			continue;
+		/* outside kvm_lock: it takes the VMM's mmap_lock */
+		if (!vm->info.guest_read) {
+			vm->info.guest_read = true;
+			ss_guest_read(vm->info.pid, vm->info.guest, sizeof(vm->info.guest));
+		}
+		if (!ss_vm_fully_shown(vm))
 			ss_vm_show(vm);
+	}
 }
 
 void ss_vm_scan(void)

@@ -25,6 +25,8 @@ struct ss_vm_info {
 	u64 created_ns;		/* ktime_get_real_ns() when shadowstat first saw it */
 	u64 destroyed_ns;	/* the same when KVM destroyed it; 0 while it lives */
 	char name[32];		/* "<pid>-<fd>", as KVM's debugfs directory */
+	char guest[64];		/* the VMM's guest name (ss_guest.h), "" if none */
+	bool guest_read;	/* tried already */
 };
 
 struct ss_vm {

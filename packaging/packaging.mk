@@ -20,6 +20,7 @@ SS_VERSION := $(shell sed -n 's/^.define SS_VERSION "\(.*\)"$$/\1/p' module/ss_v
 # Makefile and Kbuild, the module, the feature tests, the uapi header and
 # scripts/kver.sh (for a build without KDIR). Build products are left out.
 SS_DKMS_FILES := dkms.conf Makefile Kbuild scripts/kver.sh include/uapi/shadowstat.h include/shadowstat_totals.h \
+	include/shadowstat_guestname.h \
 	module/Kbuild module/configure.sh $(sort $(wildcard module/configure/*.c)) \
 	$(sort $(filter-out module/ss_config.h %.mod.c, \
 		$(wildcard module/*.c module/*.h module/hooks/*.c module/hooks/*.h)))

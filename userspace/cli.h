@@ -31,7 +31,7 @@ void ss_err_json(bool on);
 
 /* Snapshot all VMs and find their guest names; reports its own errors. */
 int ss_read_snapshot(struct ss_ctx *ctx, struct ss_snapshot *snap_ret);
-/* Fill in vm->guest from the VMM's command line, when it has one. */
+/* Fill in vm->guest, when the module did not, from the VMM's command line. */
 void ss_fill_guest(struct ss_vm *vm);
 /* Print a listing in the format asked for (the table is @table's). */
 void ss_print_listing(struct ss_ctx *ctx, const struct ss_listing *l,

@@ -36,6 +36,9 @@ void ss_err(const char *fmt, ...)
 
 void ss_fill_guest(struct ss_vm *vm)
 {
+	/* the module's, read when the VM was new, cannot be a reused pid's */
+	if (vm->guest[0])
+		return;
 	if (ss_guest_of_pid(NULL, vm->pid, vm->guest, sizeof(vm->guest)))
 		vm->guest[0] = '\0';
 }

@@ -39,7 +39,10 @@ int ss_cmd_history(struct ss_ctx *ctx)
 	l.snap = &snap;
 	l.rows = rows;
 	l.nr_rows = snap.nr_vms;
-	ss_print_listing(ctx, &l, ss_format_table_history);
+	if (ctx->args->format == SS_FMT_PROM)
+		ss_format_prom_departed(ctx->out, &l);
+	else
+		ss_print_listing(ctx, &l, ss_format_table_history);
 	free(rows);
 	ss_snapshot_free(&snap);
 	return SS_EXIT_OK;

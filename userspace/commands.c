@@ -91,9 +91,11 @@ const struct ss_command ss_commands[] = {
 			"shadowstat saw it live, its peak shadow and TDP pages, the pages it\n"
 			"created and zapped, and the pages still counted after KVM's last zap\n"
 			"(LEFT, LEFT-TDP). TEARDOWN says LEAK when one of those is not 0.\n"
-			"Stats that need the page walk read n/a: there is nothing left to walk.\n",
-		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_CSV) | SS_OPT(OPT_DEVICE) |
-			   SS_OPT(OPT_OUTPUT),
+			"Stats that need the page walk read n/a: there is nothing left to walk.\n"
+			"--prometheus: their final values as shadowstat_departed_* gauges, for\n"
+			"a textfile collector directory beside the live VMs' export.\n",
+		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_CSV) | SS_OPT(OPT_PROM) |
+			   SS_OPT(OPT_DEVICE) | SS_OPT(OPT_OUTPUT),
 		.needs_device = true,
 	},
 	{

@@ -35,6 +35,8 @@ double ss_listing_rate(const struct ss_listing *l, size_t row, size_t stat);
 void ss_format_json(FILE *f, const struct ss_listing *l);
 void ss_format_csv(FILE *f, const struct ss_listing *l, bool header);
 void ss_format_prom(FILE *f, const struct ss_listing *l);
+/* Departed VMs (history): shadowstat_departed_*, final values as gauges. */
+void ss_format_prom_departed(FILE *f, const struct ss_listing *l);
 
 /* Tables for people: the VM list, one VM in full, and top's screen. */
 void ss_format_table_list(FILE *f, const struct ss_listing *l);

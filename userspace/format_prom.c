@@ -4,7 +4,10 @@
  * stat "# HELP" and "# TYPE" (counter for cumulative stats, named *_total,
  * gauge otherwise), then one sample per VM labelled vm="<pid>-<fd>", pid
  * and guest. Sums over VMs are left to PromQL. Rates, from top, are gauges
- * named *_per_second.
+ * named *_per_second. Departed VMs (`history`) go out under their own names,
+ * shadowstat_departed_*: their final values, all gauges, so that one
+ * textfile directory can hold both exports and a teardown leak is a gauge
+ * above 0.
  */
 #include <math.h>
 #include <string.h>
@@ -13,6 +16,9 @@
 #include "format.h"
 
 #define SS_PROM_PREFIX "shadowstat_"
+#define SS_PROM_DEPARTED_PREFIX "shadowstat_departed_"
+#define SS_PROM_DEPARTED_HELP \
+	"VMs KVM destroyed while shadowstat watched (the last 64), with their MMU mode"
 #define SS_PROM_NAME_MAX (SHADOWSTAT_NAME_SIZE + 32)
 
 static void ss_prom_labels(FILE *f, const struct ss_vm *vm)
@@ -32,18 +38,21 @@ static void ss_prom_head(FILE *f, const char *name, const char *help,
 	fprintf(f, "\n# TYPE %s %s\n", name, type);
 }
 
-static void ss_prom_stat(FILE *f, const struct ss_listing *l, size_t s)
+/* @departed: the final values of departed VMs, as gauges */
+static void ss_prom_stat(FILE *f, const struct ss_listing *l, size_t s, bool departed)
 {
 	const struct ss_stat *st = &l->schema->stats[s];
-	bool counter = ss_stat_is_counter(st);
+	bool counter = ss_stat_is_counter(st) && !departed;
 	bool ppm = st->unit == SHADOWSTAT_UNIT_PPM;
-	char name[SS_PROM_NAME_MAX];
+	char name[SS_PROM_NAME_MAX], help[SHADOWSTAT_DESC_SIZE + 64];
 	size_t r;
 
 	/* base units: a ratio from 0 to 1, not parts per million */
-	ss_prom_name(name, sizeof(name), SS_PROM_PREFIX, st->name,
+	ss_prom_name(name, sizeof(name), departed ? SS_PROM_DEPARTED_PREFIX : SS_PROM_PREFIX,
+		     st->name,
 		     counter ? "_total" : ppm && !strstr(st->name, "_ratio") ? "_ratio" : "");
-	ss_prom_head(f, name, st->desc, counter ? "counter" : "gauge");
+	snprintf(help, sizeof(help), "%s%s", departed ? "At KVM's teardown: " : "", st->desc);
+	ss_prom_head(f, name, help, counter ? "counter" : "gauge");
 	for (r = 0; r < l->nr_rows; r++) {
 		size_t i = l->rows[r];
 
@@ -78,17 +87,17 @@ static void ss_prom_rate(FILE *f, const struct ss_listing *l, size_t s)
 	}
 }
 
-static void ss_prom_vm_info(FILE *f, const struct ss_listing *l)
+static void ss_prom_vm_info(FILE *f, const struct ss_listing *l, bool departed)
 {
+	const char *name = departed ? SS_PROM_DEPARTED_PREFIX "vm_info" : SS_PROM_PREFIX "vm_info";
 	size_t r;
 
-	ss_prom_head(f, SS_PROM_PREFIX "vm_info",
-		     "VMs tracked by shadowstat, with their MMU mode",
-		     "gauge");
+	ss_prom_head(f, name, departed ? SS_PROM_DEPARTED_HELP :
+		     "VMs tracked by shadowstat, with their MMU mode", "gauge");
 	for (r = 0; r < l->nr_rows; r++) {
 		const struct ss_vm *vm = &l->snap->vms[l->rows[r]];
 
-		fputs(SS_PROM_PREFIX "vm_info{vm=\"", f);
+		fprintf(f, "%s{vm=\"", name);
 		ss_prom_label(f, vm->name);
 		fprintf(f, "\",pid=\"%d\",guest=\"", vm->pid);
 		ss_prom_label(f, vm->guest);
@@ -98,13 +107,22 @@ static void ss_prom_vm_info(FILE *f, const struct ss_listing *l)
 	}
 }
 
+void ss_format_prom_departed(FILE *f, const struct ss_listing *l)
+{
+	size_t s;
+
+	ss_prom_vm_info(f, l, true);
+	for (s = 0; s < l->schema->nr; s++)
+		ss_prom_stat(f, l, s, true);
+}
+
 void ss_format_prom(FILE *f, const struct ss_listing *l)
 {
 	size_t s;
 
-	ss_prom_vm_info(f, l);
+	ss_prom_vm_info(f, l, false);
 	for (s = 0; s < l->schema->nr; s++)
-		ss_prom_stat(f, l, s);
+		ss_prom_stat(f, l, s, false);
 	for (s = 0; l->rates && s < l->schema->nr; s++)
 		if (ss_stat_is_counter(&l->schema->stats[s]))
 			ss_prom_rate(f, l, s);

@@ -355,15 +355,16 @@ void ss_format_table_history(FILE *f, const struct ss_listing *l)
 
 	n = ss_pick_cols(l->schema, ss_history_cols, ARRAY_SIZE(ss_history_cols),
 			 cols);
-	ss_grid_init(&g, 4 + n);
+	ss_grid_init(&g, 5 + n);
 	cells[0] = "VM";
-	cells[1] = "MMU";
-	cells[2] = "SINCE";
+	cells[1] = "GUEST";
+	cells[2] = "MMU";
+	cells[3] = "SINCE";
 	for (c = 0; c < n; c++) {
-		cells[3 + c] = cols[c].header;
-		g.right[3 + c] = true;
+		cells[4 + c] = cols[c].header;
+		g.right[4 + c] = true;
 	}
-	cells[3 + n] = "TEARDOWN";
+	cells[4 + n] = "TEARDOWN";
 	ss_grid_add(&g, cells);
 	for (r = 0; r < l->nr_rows; r++) {
 		size_t i = l->rows[r];
@@ -372,13 +373,14 @@ void ss_format_table_history(FILE *f, const struct ss_listing *l)
 
 		ss_format_time(since, sizeof(since), vm->created_ns);
 		cells[0] = vm->name;
-		cells[1] = ss_mmu_name(vm->mmu_mode);
-		cells[2] = since;
+		cells[1] = vm->guest[0] ? vm->guest : "-";
+		cells[2] = ss_mmu_name(vm->mmu_mode);
+		cells[3] = since;
 		for (c = 0; c < n; c++) {
 			ss_fmt_int(buf[c], values[cols[c].stat]);
-			cells[3 + c] = buf[c];
+			cells[4 + c] = buf[c];
 		}
-		cells[3 + n] = ss_teardown_verdict(cols, n, values);
+		cells[4 + n] = ss_teardown_verdict(cols, n, values);
 		ss_grid_add(&g, cells);
 	}
 	ss_grid_print(f, &g);

@@ -99,6 +99,7 @@
 #define SHADOWSTAT_NAME_SIZE	64	/* stat name, NUL-terminated */
 #define SHADOWSTAT_DESC_SIZE	192	/* stat description, NUL-terminated */
 #define SHADOWSTAT_VM_NAME_SIZE	32	/* "<pid>-<fd>", NUL-terminated */
+#define SHADOWSTAT_GUEST_NAME_SIZE	64	/* QEMU's -name, NUL-terminated */
 
 /*
  * A value whose source is unavailable on this kernel (a hook that could not
@@ -209,6 +210,9 @@ struct shadowstat_schema {
  * @flags:	0 for now
  * @created_ns:	CLOCK_REALTIME, ns, when shadowstat first saw the VM
  * @name:	"<pid>-<fd>" as KVM's debugfs directory, NUL-terminated
+ * @guest:	(V2) the guest name in the VMM's command line (QEMU's -name), read
+ *		from its first 4 KiB when shadowstat first saw the VM, so that a
+ *		departed VM keeps it; "" when there is none (or a V1 module)
  */
 struct shadowstat_vm_info {
 	__u64 vm_id;
@@ -218,9 +222,11 @@ struct shadowstat_vm_info {
 	__u32 flags;
 	__u64 created_ns;
 	char name[SHADOWSTAT_VM_NAME_SIZE];
+	char guest[SHADOWSTAT_GUEST_NAME_SIZE];
 };
 
 #define SHADOWSTAT_VM_INFO_SIZE_V1	64
+#define SHADOWSTAT_VM_INFO_SIZE_V2	128
 
 /**
  * struct shadowstat_list_vms - SHADOWSTAT_IOC_LIST_VMS
@@ -379,13 +385,14 @@ __SHADOWSTAT_LAYOUT(shadowstat_schema, num_stats, 8);
 __SHADOWSTAT_LAYOUT(shadowstat_schema, desc_size, 12);
 __SHADOWSTAT_LAYOUT(shadowstat_schema, descs, 16);
 
-__SHADOWSTAT_SIZE(shadowstat_vm_info, SHADOWSTAT_VM_INFO_SIZE_V1);
+__SHADOWSTAT_SIZE(shadowstat_vm_info, SHADOWSTAT_VM_INFO_SIZE_V2);
 __SHADOWSTAT_LAYOUT(shadowstat_vm_info, pid, 8);
 __SHADOWSTAT_LAYOUT(shadowstat_vm_info, fd, 12);
 __SHADOWSTAT_LAYOUT(shadowstat_vm_info, mmu_mode, 16);
 __SHADOWSTAT_LAYOUT(shadowstat_vm_info, flags, 20);
 __SHADOWSTAT_LAYOUT(shadowstat_vm_info, created_ns, 24);
 __SHADOWSTAT_LAYOUT(shadowstat_vm_info, name, 32);
+__SHADOWSTAT_LAYOUT(shadowstat_vm_info, guest, 64);
 
 __SHADOWSTAT_SIZE(shadowstat_list_vms, SHADOWSTAT_LIST_VMS_SIZE_V1);
 __SHADOWSTAT_LAYOUT(shadowstat_list_vms, nr_vms, 8);

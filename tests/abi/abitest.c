@@ -310,7 +310,7 @@ static void test_version(void)
 	expect_eq("abi_version", v.abi_version, SHADOWSTAT_ABI_VERSION);
 	expect_eq("features include every v1 call", v.features & all, all);
 	expect_eq("desc_size", v.desc_size, SHADOWSTAT_STAT_DESC_SIZE_V1);
-	expect_eq("vm_size", v.vm_size, SHADOWSTAT_VM_INFO_SIZE_V1);
+	expect_eq("vm_size", v.vm_size, SHADOWSTAT_VM_INFO_SIZE_V2);
 	expect_eq("flags out", v.flags, 0);
 	expect_eq("reserved out", v.reserved, 0);
 	report(v.num_stats > 0 && v.num_stats <= SHADOWSTAT_MAX_STATS,
@@ -371,6 +371,29 @@ static void test_schema(void)
 	       "GET_SCHEMA writes nothing past num_stats elements");
 }
 
+/* A V1 caller's 64-byte elements: the V2 ones without the guest name, packed. */
+static void test_list_v1(uint32_t nr)
+{
+	static uint8_t v1_buf[MAX_ROWS * SHADOWSTAT_VM_INFO_SIZE_V1 + SHADOWSTAT_VM_INFO_SIZE_V1];
+	struct shadowstat_list_vms l = { .argsz = sizeof(l) };
+	bool same = true;
+	uint32_t i;
+
+	memset(v1_buf, FILL, sizeof(v1_buf));
+	l.nr_vms = MAX_ROWS;
+	l.vm_size = SHADOWSTAT_VM_INFO_SIZE_V1;
+	l.vms = ptr(v1_buf);
+	expect("LIST_VMS with V1 elements", do_ioctl(dev_fd, SHADOWSTAT_IOC_LIST_VMS, &l), 0);
+	expect_eq("LIST_VMS V1: nr_vms", l.nr_vms, nr);
+	for (i = 0; i < l.nr_vms && i < MAX_ROWS; i++)
+		same &= !memcmp(v1_buf + (size_t)i * SHADOWSTAT_VM_INFO_SIZE_V1, &vm_buf[i],
+				SHADOWSTAT_VM_INFO_SIZE_V1);
+	report(same, "LIST_VMS V1 elements: the first 64 bytes of the V2 ones");
+	report(all_bytes(v1_buf + (size_t)l.nr_vms * SHADOWSTAT_VM_INFO_SIZE_V1,
+			 SHADOWSTAT_VM_INFO_SIZE_V1, FILL),
+	       "LIST_VMS V1 writes nothing past nr_vms elements");
+}
+
 static void test_list_and_read(void)
 {
 	struct shadowstat_list_vms l = { .argsz = sizeof(l) };
@@ -386,11 +409,15 @@ static void test_list_and_read(void)
 	l.vms = ptr(vm_buf);
 	expect("LIST_VMS", do_ioctl(dev_fd, SHADOWSTAT_IOC_LIST_VMS, &l), 0);
 	expect_eq("LIST_VMS vm_size out", l.vm_size,
-		  SHADOWSTAT_VM_INFO_SIZE_V1);
+		  SHADOWSTAT_VM_INFO_SIZE_V2);
 	printf("# %u VM(s) tracked\n", l.nr_vms);
 	for (i = 0; i < l.nr_vms && i < MAX_ROWS; i++) {
 		const struct shadowstat_vm_info *v = &vm_buf[i];
 		size_t len = strnlen(v->name, sizeof(v->name));
+		size_t glen = strnlen(v->guest, sizeof(v->guest));
+
+		names &= glen < sizeof(v->guest) &&
+			 all_bytes(v->guest + glen, sizeof(v->guest) - glen, 0);
 
 		snprintf(name, sizeof(name), "%d-%d", v->pid, v->fd);
 		names &= !strcmp(name, v->name) &&
@@ -399,7 +426,8 @@ static void test_list_and_read(void)
 		ids &= v->vm_id != 0 && v->vm_id < (1ULL << 32);
 		zero &= !v->flags && v->mmu_mode <= SHADOWSTAT_MMU_MAX;
 	}
-	report(names, "VM names are \"<pid>-<fd>\", zero-padded");
+	report(names, "VM names are \"<pid>-<fd>\", guest names terminated, both zero-padded");
+	test_list_v1(l.nr_vms);
 	report(ids, "VM ids are small counters, not kernel addresses");
 	report(zero, "VM flags are 0 and MMU modes within _MAX");
 	report(all_bytes(&vm_buf[l.nr_vms], sizeof(vm_buf[0]), FILL),

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # The fleet export checked by the real tools, on this machine (nothing of it runs in a guest):
-#  - Debian's promtool: `check metrics` on the export the guest wrote (t_83_prom), and
+#  - Debian's promtool: `check metrics` on the exports the guest wrote (t_83_prom: its VMs,
+#    and a departed one), and
 #    `check rules` and `test rules` on contrib/prometheus/shadowstat.rules.yml;
 #  - Debian's node_exporter: started on a loopback port with its textfile collector on that
 #    export, scraped, and every value the guest read from debugfs found in what it serves.
@@ -66,18 +67,25 @@ mkdir -p "$work/textfile"
 # the files between "-----BEGIN FILE NAME-----" and "-----END FILE-----"
 awk -v dir="$work/textfile" '/^-----BEGIN FILE / { f = $3; sub(/-+$/, "", f); next }
 	/^-----END FILE/ { f = ""; next } f { print > (dir "/" f) }' "$log"
-prom=$work/textfile/shadowstat.prom
-exp=$work/textfile/expected.txt
-mv "$exp" "$work/expected.txt" 2>/dev/null
+# the live VMs' export and the departed VMs' (history), with what each must serve
 exp=$work/expected.txt
-if [ ! -s "$prom" ] || [ ! -s "$exp" ]; then
-	nok "the guest's export and its expected values are in $log"
+cat "$work/textfile/expected.txt" "$work/textfile/expected-departed.txt" >"$exp" 2>/dev/null
+rm -f "$work/textfile"/expected*.txt
+for f in shadowstat.prom shadowstat-departed.prom; do
+	prom=$work/textfile/$f
+	if [ ! -s "$prom" ]; then
+		nok "the guest's $f is in $log"
+		continue
+	fi
+	if "$promtool" check metrics <"$prom" >"$work/check-metrics.log" 2>&1; then
+		ok "promtool check metrics: $f, $(grep -c '^shadowstat_\(departed_\)\?vm_info{' "$prom") VMs, $(grep -c '^# TYPE' "$prom") metrics, no problem"
+	else
+		nok "promtool check metrics $f: $(head -n 10 "$work/check-metrics.log" | tr '\n' ' ')"
+	fi
+done
+if [ ! -s "$exp" ]; then
+	nok "the values the guest's exports must serve are in $log"
 	finish
-fi
-if "$promtool" check metrics <"$prom" >"$work/check-metrics.log" 2>&1; then
-	ok "promtool check metrics: the export of $(grep -c '^shadowstat_vm_info{' "$prom") VMs, $(grep -c '^# TYPE' "$prom") metrics, no problem"
-else
-	nok "promtool check metrics: $(head -n 10 "$work/check-metrics.log" | tr '\n' ' ')"
 fi
 
 # ---- node_exporter serves it ----

@@ -140,7 +140,7 @@ static void split_check_kvm(const struct split_run *r, const struct split_want *
 		tap_group_eq(&g, "growth of KVM pages_4k from dirty logging on", w->pages_4k,
 			     k2[K_pages_4k] - k1[K_pages_4k]);
 	if (ss_ok && w->pages_4k >= 0)
-		tap_group_eq(&g, "512 * shadowstat's splits + huge pages zapped == KVM pages_4k growth",
+		tap_group_eq(&g, "512 * shadowstat's splits + zapped == KVM pages_4k growth",
 			     k2[K_pages_4k] - k1[K_pages_4k],
 			     512 * (ss2[S_huge_pages_split] - ss1[S_huge_pages_split]) +
 			     w->mapped_2m - (ss2[S_huge_pages_split] - ss1[S_huge_pages_split]));
@@ -192,7 +192,7 @@ static int split_run(struct split_run *r, enum huge_backing backing)
 	if (ok0 && ok1 && ok2)
 		split_check_ss(r, &w, ss0, ss2);
 	else
-		tap_skip("%s: shadowstat's split counts: not loaded, or its huge_split feature is off",
+		tap_skip("%s: shadowstat's split counts: not loaded, or huge_split is off",
 			 r->label);
 	split_check_kvm(r, &w, k0, k1, k2, ss1, ss2, ok1 && ok2);
 	bad = vmm_verify_touch(&vm, SZ_2M, r->regions, 2, SZ_2M);

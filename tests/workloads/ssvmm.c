@@ -3,7 +3,7 @@
  * ssvmm: small VMMs on /dev/kvm that check KVM's shadow-page accounting, and
  * shadowstat's mirror of it, against exact expectations.
  *
- * usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] <scenario> [options]
+ * usage: ssvmm [-v] [-m shadow|tdp|legacytdp] [-l 4|5] <scenario> [options] [-name GUEST]
  * scenarios: basic, recycle, memslot, multi, hold, manypt, unsyncpt, split (see scn_*.c),
  * and demo, which runs no model: it is the long-running VMs of `make demo` (scn_demo.c)
  */
@@ -60,6 +60,25 @@ unsigned long scn_num(const char *opt, const char *arg, unsigned long min, unsig
 	return v;
 }
 
+/*
+ * "-name VALUE" anywhere names the guest, as QEMU's does: ssvmm ignores it,
+ * the tools read it from /proc/<pid>/cmdline. Returns the new argc.
+ */
+static int drop_name_args(int argc, char **argv)
+{
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		if ((!strcmp(argv[i], "-name") || !strcmp(argv[i], "--name")) && i + 1 < argc) {
+			i++;
+			continue;
+		}
+		argv[n++] = argv[i];
+	}
+	argv[n] = NULL;
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = NULL;
@@ -68,6 +87,7 @@ int main(int argc, char **argv)
 	int opt, levels = 0, r;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	argc = drop_name_args(argc, argv);
 	while ((opt = getopt(argc, argv, "+vm:l:h")) != -1) {
 		switch (opt) {
 		case 'v':

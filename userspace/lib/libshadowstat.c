@@ -163,6 +163,8 @@ static void ss_vm_from_info(struct ss_vm *vm,
 	vm->mmu_mode = info->mmu_mode;
 	vm->created_ns = info->created_ns;
 	ss_copy_str(vm->name, sizeof(vm->name), info->name, sizeof(info->name));
+	/* "" from a V1 module: the element's tail is zeroed */
+	ss_copy_str(vm->guest, sizeof(vm->guest), info->guest, sizeof(info->guest));
 }
 
 static int ss_vms_from_infos(const struct shadowstat_vm_info *infos,

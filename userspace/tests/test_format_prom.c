@@ -42,6 +42,41 @@ TEST(prom_list)
 	ss_fixture_free(&fx);
 }
 
+TEST(prom_departed_are_gauges_of_their_own)
+{
+	struct ss_fixture fx;
+	char *s;
+
+	ss_fixture_init(&fx);
+	CAPTURE(s, ss_format_prom_departed(f, &fx.listing));
+	TEST_ASSERT_STREQ(s, ""
+		"# HELP shadowstat_departed_vm_info VMs KVM destroyed while shadowstat watched "
+		"(the last 64), with their MMU mode\n"
+		"# TYPE shadowstat_departed_vm_info gauge\n"
+		"shadowstat_departed_vm_info{vm=\"100-10\",pid=\"100\",guest=\"web\",id=\"1\","
+		"mmu=\"shadow\"} 1\n"
+		"shadowstat_departed_vm_info{vm=\"200-12\",pid=\"200\",guest=\"\",id=\"2\","
+		"mmu=\"tdp\"} 1\n"
+		"# HELP shadowstat_departed_mmu_shadow_pages At KVM's teardown: Live shadow pages\n"
+		"# TYPE shadowstat_departed_mmu_shadow_pages gauge\n"
+		"shadowstat_departed_mmu_shadow_pages" L1 " 20\n"
+		"shadowstat_departed_mmu_shadow_pages" L2 " 0\n"
+		"# HELP shadowstat_departed_unsync_shadow_pages At KVM's teardown: Unsync shadow pages\n"
+		"# TYPE shadowstat_departed_unsync_shadow_pages gauge\n"
+		"shadowstat_departed_unsync_shadow_pages" L1 " 5\n"
+		"shadowstat_departed_unsync_shadow_pages" L2 " 0\n"
+		"# HELP shadowstat_departed_sp_created At KVM's teardown: Shadow pages created\n"
+		"# TYPE shadowstat_departed_sp_created gauge\n"
+		"shadowstat_departed_sp_created" L1 " 120\n"
+		"shadowstat_departed_sp_created" L2 " 7\n"
+		"# HELP shadowstat_departed_mirror_drift At KVM's teardown: Mirror minus KVM\n"
+		"# TYPE shadowstat_departed_mirror_drift gauge\n"
+		"shadowstat_departed_mirror_drift" L1 " 0\n"
+		"shadowstat_departed_mirror_drift" L2 " -1\n");
+	free(s);
+	ss_fixture_free(&fx);
+}
+
 TEST(prom_rates_are_gauges)
 {
 	double rates[8] = { NAN, NAN, 1.25, NAN, NAN, NAN, NAN, NAN };

@@ -166,9 +166,9 @@ TEST(table_history)
 	/* the first VM left 20 shadow pages counted, the second none */
 	CAPTURE(s, ss_format_table_history(f, &fx.listing));
 	TEST_ASSERT_STREQ(s,
-			  "VM      MMU     SINCE                LIFETIME  PEAK  CREATED  LEFT  TEARDOWN\n"
-			  "100-10  shadow  2023-11-14 22:13:20        42    64      120    20  LEAK\n"
-			  "200-12  tdp     2023-11-14 22:13:20        42    64        7     0  clean\n");
+			  "VM      GUEST  MMU     SINCE                LIFETIME  PEAK  CREATED  LEFT  TEARDOWN\n"
+			  "100-10  web    shadow  2023-11-14 22:13:20        42    64      120    20  LEAK\n"
+			  "200-12  -      tdp     2023-11-14 22:13:20        42    64        7     0  clean\n");
 	free(s);
 	ss_fixture_free(&fx);
 }

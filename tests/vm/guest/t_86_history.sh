@@ -27,8 +27,12 @@ for mode in shadow tdp legacytdp; do
 	ss_load || continue
 	shadowstat history --csv >/tmp/hist.out 2>&1
 	check_eq "$TEST: $mode: no departed VM after a fresh load" 1 "$(wc -l </tmp/hist.out)"
-	hold_start /tmp/hist -r 6 -p 3 -n 64 || continue
+	# named as libvirt names its QEMUs; the name must outlive the process
+	hold_start /tmp/hist -r 6 -p 3 -n 64 -name "guest=hist-$mode,debug-threads=on" || continue
 	VM=$HOLD_VM
+	shadowstat list --csv >/tmp/hist.live 2>&1
+	check_eq "$TEST: $mode: list names the live VM's guest" "hist-$mode" \
+		"$(awk -F, -v vm="$VM" '$2 == vm { print $6 }' /tmp/hist.live | tr -d '"')"
 	sleep 1
 	hold_stop /tmp/hist >/tmp/hist.vmm
 	grep -q '^not ok' /tmp/hist.vmm && not_ok "$TEST: $mode: the VMM's own checks failed"
@@ -40,6 +44,8 @@ for mode in shadow tdp legacytdp; do
 		usleep 100000
 	done
 	check_eq "$TEST: $mode: one departed VM, $VM" "$VM" "$(awk -F, 'NR > 1 { print $2 }' /tmp/hist.csv)"
+	check_eq "$TEST: $mode: the departed VM keeps its guest name" "hist-$mode" \
+		"$(col /tmp/hist.csv "$VM" guest | tr -d '"')"
 	for s in mmu_shadow_pages mirror_shadow_pages tdp_mmu_pages; do
 		check_eq "$TEST: $mode: $s left after KVM's teardown" 0 "$(col /tmp/hist.csv "$VM" $s)"
 	done
