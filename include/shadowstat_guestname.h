@@ -16,7 +16,6 @@
 #include <linux/string.h>
 #else
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #endif
 
@@ -42,6 +41,20 @@ static inline const char *shadowstat_opt_item(const char *p, char *out, size_t s
 	return *p ? p + 1 : NULL;
 }
 
+/* Copy @src into @dst, cut to @size bytes and terminated (strscpy on both sides). */
+static inline void shadowstat_copy_name(char *dst, size_t size, const char *src)
+{
+	size_t n = 0;
+
+	if (!size)
+		return;
+	while (src[n] && n + 1 < size) {
+		dst[n] = src[n];
+		n++;
+	}
+	dst[n] = '\0';
+}
+
 /* The guest name in the value of -name: the bare first item or guest=. */
 static inline int shadowstat_guest_from_opts(const char *opts, char *name, size_t size)
 {
@@ -53,10 +66,10 @@ static inline int shadowstat_guest_from_opts(const char *opts, char *name, size_
 	while (p) {
 		p = shadowstat_opt_item(p, item, sizeof(item));
 		if (!strncmp(item, guest_key, sizeof(guest_key) - 1)) {
-			snprintf(name, size, "%s", item + sizeof(guest_key) - 1);
+			shadowstat_copy_name(name, size, item + sizeof(guest_key) - 1);
 			found = 0;
 		} else if (first && !strchr(item, '=') && item[0]) {
-			snprintf(name, size, "%s", item);
+			shadowstat_copy_name(name, size, item);
 			found = 0;
 		}
 		first = 0;
