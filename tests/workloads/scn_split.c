@@ -104,11 +104,13 @@ static int split_read(const struct split_run *r, const char *name, int64_t kvm[K
 #define SS_D(id)	(ss1[S_##id] - ss0[S_##id])
 
 static void split_check_ss(const struct split_run *r, const struct split_want *w,
-			   const int64_t *ss0, const int64_t *ss1)
+			   const int64_t *ss0, const int64_t *ss_mapped, const int64_t *ss1)
 {
 	struct tap_group g;
 
 	tap_group_begin(&g, "%s: shadowstat's split counts as expected", r->label);
+	tap_group_eq(&g, "huge_pages_split growth over the first stores (no dirty logging)", 0,
+		     ss_mapped[S_huge_pages_split] - ss0[S_huge_pages_split]);
 	tap_group_eq(&g, "growth of split_dirty_log", w->dirty_log, SS_D(split_dirty_log));
 	tap_group_eq(&g, "growth of split_clear_log", w->clear_log, SS_D(split_clear_log));
 	tap_group_eq(&g, "growth of split_fault", w->fault, SS_D(split_fault));
@@ -190,7 +192,7 @@ static int split_run(struct split_run *r, enum huge_backing backing)
 	    split_read(r, vm.name, k2, ss2, &ok2))
 		goto out;
 	if (ok0 && ok1 && ok2)
-		split_check_ss(r, &w, ss0, ss2);
+		split_check_ss(r, &w, ss0, ss1, ss2);
 	else
 		tap_skip("%s: shadowstat's split counts: not loaded, or huge_split is off",
 			 r->label);
