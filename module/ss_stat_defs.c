@@ -49,6 +49,12 @@ static s64 ss_derive_lifetime(const struct ss_snap_ctx *c)
 	return div_u64(end - c->vm->info.created_ns, NSEC_PER_SEC);
 }
 
+/* every successful split is in one MMU or the other */
+static s64 ss_derive_split_shadow(const struct ss_snap_ctx *c)
+{
+	return c->v[SS_STAT_huge_pages_split] - c->v[SS_STAT_split_tdp_mmu];
+}
+
 static s64 ss_derive_mirror_drift(const struct ss_snap_ctx *c)
 {
 	return c->v[SS_STAT_mirror_shadow_pages] - c->v[SS_STAT_mmu_shadow_pages];

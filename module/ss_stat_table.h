@@ -99,7 +99,7 @@ SS_STAT(split_fault, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
 	"Huge pages split by the TDP MMU on a vCPU fault (6.2+; before, zapped instead)")
 SS_STAT(split_tdp_mmu, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
 	"Huge pages split in the TDP MMU")
-SS_STAT(split_shadow_mmu, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT),
+SS_STAT(split_shadow_mmu, CUMULATIVE, PAGES, DERIVED, ss_derive_split_shadow, F(SPLIT),
 	"Huge pages split in the shadow MMU (nested guests' pages, under TDP)")
 SS_STAT(split_tables_created, CUMULATIVE, PAGES, EVENT, 0, F(SPLIT) | F(CREATE),
 	"Page tables and shadow pages created by splitting huge pages")

@@ -213,8 +213,8 @@ static void ss_vm_scan_locked(void)
 		if (READ_ONCE(vm->dead))
 			continue;
 		/* outside kvm_lock: it takes the VMM's mmap_lock */
-		if (!vm->info.guest_read) {
-			vm->info.guest_read = true;
+		if (!vm->guest_read) {
+			vm->guest_read = true;
 			ss_guest_read(vm->info.pid, vm->info.guest, sizeof(vm->info.guest));
 		}
 		if (!ss_vm_fully_shown(vm))

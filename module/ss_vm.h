@@ -26,7 +26,6 @@ struct ss_vm_info {
 	u64 destroyed_ns;	/* the same when KVM destroyed it; 0 while it lives */
 	char name[32];		/* "<pid>-<fd>", as KVM's debugfs directory */
 	char guest[64];		/* the VMM's guest name (ss_guest.h), "" if none */
-	bool guest_read;	/* tried already */
 };
 
 struct ss_vm {
@@ -34,6 +33,7 @@ struct ss_vm {
 	struct list_head node;		/* ss_vms, under ss_vm_lock */
 	struct kvm *kvm;		/* only dereferenced while pinned */
 	bool dead;
+	bool guest_read;		/* info.guest looked for already */
 	struct ss_vm_info info;
 	long seed_shadow;		/* n_used_mmu_pages when first seen */
 	long seed_tdp;			/* TDP MMU page tables then; -1 unknown */

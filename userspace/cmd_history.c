@@ -11,7 +11,7 @@
 
 int ss_cmd_history(struct ss_ctx *ctx)
 {
-	struct ss_listing l = { .schema = &ctx->schema };
+	struct ss_listing l = { .schema = &ctx->schema, .departed = true };
 	struct ss_snapshot snap;
 	char msg[256];
 	size_t *rows, i;
@@ -39,10 +39,7 @@ int ss_cmd_history(struct ss_ctx *ctx)
 	l.snap = &snap;
 	l.rows = rows;
 	l.nr_rows = snap.nr_vms;
-	if (ctx->args->format == SS_FMT_PROM)
-		ss_format_prom_departed(ctx->out, &l);
-	else
-		ss_print_listing(ctx, &l, ss_format_table_history);
+	ss_print_listing(ctx, &l, ss_format_table_history);
 	free(rows);
 	ss_snapshot_free(&snap);
 	return SS_EXIT_OK;

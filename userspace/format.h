@@ -23,6 +23,7 @@ struct ss_listing {
 				 * second rate of a counter, NAN if unknown
 				 */
 	double interval_s;	/* what the rates were measured over */
+	bool departed;		/* rows of VMs KVM destroyed (history) */
 };
 
 /* Sum of each stat over the rows (@totals: schema->nr values). */
@@ -34,9 +35,8 @@ double ss_listing_rate(const struct ss_listing *l, size_t row, size_t stat);
 
 void ss_format_json(FILE *f, const struct ss_listing *l);
 void ss_format_csv(FILE *f, const struct ss_listing *l, bool header);
+/* A departed listing: shadowstat_departed_*, final values as gauges. */
 void ss_format_prom(FILE *f, const struct ss_listing *l);
-/* Departed VMs (history): shadowstat_departed_*, final values as gauges. */
-void ss_format_prom_departed(FILE *f, const struct ss_listing *l);
 
 /* Tables for people: the VM list, one VM in full, and top's screen. */
 void ss_format_table_list(FILE *f, const struct ss_listing *l);

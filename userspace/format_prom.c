@@ -107,22 +107,13 @@ static void ss_prom_vm_info(FILE *f, const struct ss_listing *l, bool departed)
 	}
 }
 
-void ss_format_prom_departed(FILE *f, const struct ss_listing *l)
-{
-	size_t s;
-
-	ss_prom_vm_info(f, l, true);
-	for (s = 0; s < l->schema->nr; s++)
-		ss_prom_stat(f, l, s, true);
-}
-
 void ss_format_prom(FILE *f, const struct ss_listing *l)
 {
 	size_t s;
 
-	ss_prom_vm_info(f, l, false);
+	ss_prom_vm_info(f, l, l->departed);
 	for (s = 0; s < l->schema->nr; s++)
-		ss_prom_stat(f, l, s, false);
+		ss_prom_stat(f, l, s, l->departed);
 	for (s = 0; l->rates && s < l->schema->nr; s++)
 		if (ss_stat_is_counter(&l->schema->stats[s]))
 			ss_prom_rate(f, l, s);

@@ -48,11 +48,10 @@ static void split_probe(void *data, u64 gfn, u64 spte, int level, int errno)
 		ss_vm_count(kvm, SS_STAT_split_dirty_log, 1);
 	else if (why & SS_TASK_SPLIT_RANGE)
 		ss_vm_count(kvm, SS_STAT_split_clear_log, 1);
+	/* the rest are the shadow MMU's (split_shadow_mmu is derived) */
 	if (on_fault || (why & SS_TASK_SPLIT_TDP)) {
 		ss_vm_count(kvm, SS_STAT_split_tdp_mmu, 1);
 		ss_vm_count(kvm, SS_STAT_split_tables_created, 1);
-	} else {
-		ss_vm_count(kvm, SS_STAT_split_shadow_mmu, 1);
 	}
 }
 

@@ -48,7 +48,8 @@ TEST(prom_departed_are_gauges_of_their_own)
 	char *s;
 
 	ss_fixture_init(&fx);
-	CAPTURE(s, ss_format_prom_departed(f, &fx.listing));
+	fx.listing.departed = true;
+	CAPTURE(s, ss_format_prom(f, &fx.listing));
 	TEST_ASSERT_STREQ(s, ""
 		"# HELP shadowstat_departed_vm_info VMs KVM destroyed while shadowstat watched "
 		"(the last 64), with their MMU mode\n"
