@@ -29,13 +29,15 @@
 #include "../include/uapi/shadowstat.h"
 #include "ss_chardev.h"
 #include "ss_query.h"
+#include "ss_recording.h"
 #include "ss_stat_defs.h"
 #include "ss_status.h"
 
 #define SS_CDEV_FEATURES (SHADOWSTAT_FEAT_SCHEMA | SHADOWSTAT_FEAT_LIST_VMS | \
 			  SHADOWSTAT_FEAT_READ_STATS |			      \
 			  SHADOWSTAT_FEAT_READ_ALL | SHADOWSTAT_FEAT_STATUS | \
-			  SHADOWSTAT_FEAT_STATUS_RECORDS | SHADOWSTAT_FEAT_DEPARTED)
+			  SHADOWSTAT_FEAT_STATUS_RECORDS | SHADOWSTAT_FEAT_DEPARTED | \
+			  SHADOWSTAT_FEAT_RECORD)
 
 /* First guess of the number of VMs, so a large capacity costs nothing. */
 #define SS_CDEV_LIST_FIRST	64
@@ -540,6 +542,114 @@ out:
 	return ret;
 }
 
+/* An open file of the device: the recording it started, if any. */
+struct ss_cdev_file {
+	struct mutex lock;
+	struct ss_recording *rec;
+};
+
+/* Records copied out per call at most: the buffer is the kernel's own. */
+#define SS_CDEV_RECORD_CHUNK	4096
+
+static long ss_cdev_record_start(struct ss_cdev_file *f,
+				 const struct shadowstat_record *arg,
+				 struct ss_rec_status *st)
+{
+	if (f->rec)
+		return -EBUSY;
+	if (arg->capacity < SHADOWSTAT_RECORD_MIN_CAPACITY ||
+	    arg->capacity > SHADOWSTAT_RECORD_MAX_CAPACITY ||
+	    !is_power_of_2(arg->capacity))
+		return -EINVAL;
+	return ss_rec_start(&f->rec, arg->vm_id, arg->capacity, st);
+}
+
+static long ss_cdev_record_locked(struct ss_cdev_file *f,
+				  struct shadowstat_record *arg)
+{
+	struct shadowstat_sp_record *buf;
+	struct ss_rec_status st = {};
+	u32 room, n, done = 0;
+	size_t esz;
+	long ret;
+
+	if (arg->flags & SHADOWSTAT_RECORD_START) {
+		ret = ss_cdev_record_start(f, arg, &st);
+		if (ret)
+			return ret;
+	} else if (arg->capacity) {
+		return -EINVAL;
+	}
+	if (!f->rec || f->rec->vm_id != arg->vm_id)
+		return f->rec ? -EINVAL : -ENOENT;
+	if (arg->flags & SHADOWSTAT_RECORD_STOP)
+		ss_rec_stop(f->rec);
+
+	esz = min_t(size_t, arg->rec_size, sizeof(*buf));
+	buf = kvmalloc_array(SS_CDEV_RECORD_CHUNK, sizeof(*buf), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	ret = 0;
+	do {
+		room = min_t(u32, arg->nr - done, SS_CDEV_RECORD_CHUNK);
+		n = ss_rec_read(f->rec, buf, room, &st);
+		for (u32 i = 0; i < n && !ret; i++) {
+			void __user *dst = u64_to_user_ptr(arg->recs) +
+					   (size_t)(done + i) * arg->rec_size;
+
+			/* a record popped is gone: a bad buffer loses it */
+			if (ss_cdev_write(dst, arg->rec_size, &buf[i], esz, true))
+				ret = -EFAULT;
+		}
+		done += n;
+	} while (!ret && n == room && done < arg->nr);
+	kvfree(buf);
+	if (ret)
+		return ret;
+	arg->nr = done;
+	arg->state = st.state;
+	arg->lost = st.lost;
+	arg->mark = st.mark;
+	arg->cache_miss = st.cache_miss;
+	arg->recycled = st.recycled;
+	arg->limit = st.limit;
+	arg->used = st.used;
+	return 0;
+}
+
+static long ss_cdev_record(struct file *file, void __user *uarg)
+{
+	struct ss_cdev_file *f = file->private_data;
+	struct shadowstat_record arg = {};
+	u32 usize;
+	long ret;
+
+	ret = ss_cdev_read_arg(&arg, sizeof(arg), SHADOWSTAT_RECORD_SIZE_V1,
+			       uarg, &usize);
+	if (ret)
+		return ret;
+	if ((arg.flags & ~(SHADOWSTAT_RECORD_START | SHADOWSTAT_RECORD_STOP)) ||
+	    (arg.flags & SHADOWSTAT_RECORD_START && arg.flags & SHADOWSTAT_RECORD_STOP) ||
+	    !ss_cdev_elem_size_ok(arg.rec_size, SHADOWSTAT_SP_RECORD_SIZE_V1))
+		return -EINVAL;
+	if (arg.nr && !arg.recs)
+		return -EFAULT;
+	if (arg.nr > SHADOWSTAT_RECORD_MAX_CAPACITY)
+		return -EINVAL;
+
+	mutex_lock(&f->lock);
+	ret = ss_cdev_record_locked(f, &arg);
+	mutex_unlock(&f->lock);
+	if (ret)
+		return ret;
+	arg.argsz = sizeof(arg);
+	arg.rec_size = sizeof(struct shadowstat_sp_record);
+	arg.capacity = 0;
+	if (ss_cdev_write(uarg, usize, &arg, sizeof(arg), false))
+		return -EFAULT;
+	return 0;
+}
+
 static long ss_cdev_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
@@ -559,13 +669,38 @@ static long ss_cdev_ioctl(struct file *file, unsigned int cmd,
 		return ss_cdev_read_stats(uarg);
 	case SHADOWSTAT_IOC_READ_STATUS:
 		return ss_cdev_read_status(uarg);
+	case SHADOWSTAT_IOC_RECORD:
+		return ss_cdev_record(file, uarg);
 	}
 	return -ENOTTY;
 }
 
+static int ss_cdev_open(struct inode *inode, struct file *file)
+{
+	struct ss_cdev_file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+
+	if (!f)
+		return -ENOMEM;
+	mutex_init(&f->lock);
+	file->private_data = f;
+	return nonseekable_open(inode, file);
+}
+
+/* A recording ends with the file that started it, however the CLI ends. */
+static int ss_cdev_release(struct inode *inode, struct file *file)
+{
+	struct ss_cdev_file *f = file->private_data;
+
+	ss_rec_free(f->rec);
+	mutex_destroy(&f->lock);
+	kfree(f);
+	return 0;
+}
+
 static const struct file_operations ss_cdev_fops = {
 	.owner		= THIS_MODULE,
-	.open		= nonseekable_open,
+	.open		= ss_cdev_open,
+	.release	= ss_cdev_release,
 	.unlocked_ioctl	= ss_cdev_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
 };

@@ -10,6 +10,7 @@
 
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include "../include/uapi/shadowstat.h"
 #include "ss_kvm.h"
 
 #define SS_ZAP_SYNC_SLOTS 4
@@ -33,6 +34,9 @@ struct ss_cpu_ctx {
 	unsigned int zap_sync_next;
 	/* kvm_mmu_unsync_page events on this CPU, for the unsync_try hook */
 	unsigned long unsync_marks;
+	/* in kvm_mmu_zap_oldest_mmu_pages(), under mmu_lock (recycle_ctx.c) */
+	struct task_struct *recycle_task;
+	bool recycle_first;	/* no zap of this call seen yet */
 };
 
 DECLARE_PER_CPU(struct ss_cpu_ctx, ss_cpu_ctx);
@@ -82,6 +86,23 @@ static inline struct kvm *ss_ctx_tdp_kvm(void)
 	struct ss_cpu_ctx *ctx = this_cpu_ptr(&ss_cpu_ctx);
 
 	return ctx->tdp_task == current ? ctx->tdp_kvm : NULL;
+}
+
+/*
+ * Is this zap KVM's recycling? If so, the first zap of the call also sets
+ * SHADOWSTAT_RECF_FIRST in *@flags.
+ */
+static inline bool ss_ctx_in_recycle(u8 *flags)
+{
+	struct ss_cpu_ctx *ctx = this_cpu_ptr(&ss_cpu_ctx);
+
+	if (ctx->recycle_task != current)
+		return false;
+	if (ctx->recycle_first) {
+		ctx->recycle_first = false;
+		*flags |= SHADOWSTAT_RECF_FIRST;
+	}
+	return true;
 }
 
 #endif /* SS_CTX_H */

@@ -22,6 +22,7 @@
 #include "ss_kvm_debugfs.h"
 #include "ss_layout.h"
 #include "ss_query.h"
+#include "ss_recording.h"
 #include "ss_version.h"
 #include "ss_sp.h"
 #include "ss_sp_owner.h"
@@ -150,6 +151,7 @@ static int __init ss_init(void)
 	ret = ss_vm_init();
 	if (ret)
 		return ret;
+	ss_rec_init();
 	ret = ss_history_init();
 	if (ret)
 		pr_info("shadowstat: no history of departed VMs (%d)\n", ret);

@@ -15,6 +15,7 @@
 #include "ss_sp.h"
 #include "ss_sp_owner.h"
 #include "ss_records.h"
+#include "ss_recording.h"
 #include "ss_status.h"
 #include "ss_tdp_root.h"
 #include "ss_tdp_walk.h"
@@ -53,6 +54,8 @@ static const struct {
 	{ "tdp_frees_under_unknown_roots", &ss_tdp_root_unknown },
 	{ "tdp_walk_agreed", &ss_tdp_walk_agreed },
 	{ "tdp_walk_disagreed", &ss_tdp_walk_disagreed },
+	{ "recordings_active", &ss_rec_active },
+	{ "records_lost", &ss_rec_lost },
 };
 
 static void ss_status_layout(struct ss_status_out *o, bool rec)

@@ -16,6 +16,8 @@
 #include "ss_tdp_root.h"
 #include "ss_view.h"
 
+struct ss_recording;
+
 /* What userspace may learn about one VM: no kernel address. */
 struct ss_vm_info {
 	u64 id;			/* stable for the VM's life, never reused */
@@ -47,6 +49,8 @@ struct ss_vm {
 	struct rcu_head rcu;
 	struct ss_tdp_roots tdp_roots;
 	struct ss_sp_owner_vm owner;	/* finding it from its shadow pages */
+	/* the recording of its stream (ss_recording.h), RCU, or NULL */
+	struct ss_recording __rcu *rec;
 	/* event counters, indexed by stat id; only EVENT stats use theirs */
 	atomic64_t ev[SS_NR_STATS];
 };

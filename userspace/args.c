@@ -38,6 +38,11 @@ static const struct ss_opt ss_opts[] = {
 	{ 'o', "output", OPT_OUTPUT, "FILE", "write to FILE at once (a temporary file, renamed)" },
 	/* the same spelling for log, which appends (ss_opt_for() picks the one that applies) */
 	{ 'o', "output", OPT_APPEND, "FILE", "append to FILE, reopened on SIGHUP (logrotate)" },
+	{ 0, "duration", OPT_DURATION, "SEC", "stop after SEC seconds" },
+	{ 0, "policy", OPT_POLICY, "LIST", "eviction policies to replay: fifo,lru (default both)" },
+	{ 0, "limit", OPT_LIMIT, "N[,N...]", "page limits to replay (default: the recorded ones)" },
+	{ 0, "svg", OPT_SVG, "FILE", "draw misses against the limit, a curve per policy" },
+	{ 0, "check", OPT_CHECK, NULL, "replay fifo at the recorded limits against KVM's counters" },
 	{ 0, "device", OPT_DEVICE, "PATH", "device node (default /dev/shadowstat)" },
 	{ 'h', "help", OPT_HELP, NULL, "help; `shadowstat COMMAND --help` for a command" },
 	{ 'V', "version", OPT_VERSION, NULL, "print versions" },
@@ -175,6 +180,22 @@ static int ss_apply(const struct ss_seen *seen, struct ss_args *args,
 		if (ss_parse_long(v, 1, &args->iterations))
 			return ss_fail(err, errsz,
 				       "invalid iteration count '%s'", v);
+		break;
+	case OPT_DURATION:
+		if (ss_parse_long(v, 1, &args->duration_s))
+			return ss_fail(err, errsz, "invalid duration '%s': give whole seconds", v);
+		break;
+	case OPT_POLICY:
+		args->policy = v;
+		break;
+	case OPT_LIMIT:
+		args->limit = v;
+		break;
+	case OPT_SVG:
+		args->svg = v;
+		break;
+	case OPT_CHECK:
+		args->check = true;
 		break;
 	case OPT_NR:
 		break;

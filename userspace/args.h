@@ -12,7 +12,8 @@ enum ss_format { SS_FMT_TABLE, SS_FMT_JSON, SS_FMT_CSV, SS_FMT_PROM };
 enum ss_optid {
 	OPT_HELP, OPT_VERSION, OPT_JSON, OPT_CSV, OPT_PROM, OPT_DEVICE,
 	OPT_PID, OPT_GUEST, OPT_SORT, OPT_INTERVAL, OPT_ONCE, OPT_ITERATIONS,
-	OPT_WINDOW, OPT_OUTPUT, OPT_APPEND, OPT_NR
+	OPT_WINDOW, OPT_OUTPUT, OPT_APPEND, OPT_DURATION, OPT_POLICY, OPT_LIMIT,
+	OPT_SVG, OPT_CHECK, OPT_NR
 };
 
 #define SS_OPT(id)		(1U << (id))
@@ -43,6 +44,11 @@ struct ss_args {
 	bool interval_set;	/* -i or --window given */
 	bool once;
 	long iterations;	/* 0: until stopped */
+	long duration_s;	/* record's --duration, 0: until stopped */
+	const char *policy;	/* simulate's --policy LIST, NULL: fifo,lru */
+	const char *limit;	/* simulate's --limit N[,N...], NULL: the recorded one */
+	const char *svg;	/* simulate's --svg FILE */
+	bool check;		/* simulate's --check */
 };
 
 /*

@@ -33,6 +33,8 @@ void ss_err_json(bool on);
 int ss_read_snapshot(struct ss_ctx *ctx, struct ss_snapshot *snap_ret);
 /* Fill in vm->guest, when the module did not, from the VMM's command line. */
 void ss_fill_guest(struct ss_vm *vm);
+/* The VM the command's argument names (ss_resolve_vm); reports its own errors. */
+int ss_find_vm(struct ss_ctx *ctx, struct ss_vm *vm_ret);
 /* Print a listing in the format asked for (the table is @table's). */
 void ss_print_listing(struct ss_ctx *ctx, const struct ss_listing *l,
 		      void (*table)(FILE *f, const struct ss_listing *l));
@@ -45,5 +47,7 @@ int ss_cmd_doctor(struct ss_ctx *ctx);
 int ss_cmd_history(struct ss_ctx *ctx);
 int ss_cmd_log(struct ss_ctx *ctx);
 int ss_cmd_plot(struct ss_ctx *ctx);
+int ss_cmd_record(struct ss_ctx *ctx);
+int ss_cmd_simulate(struct ss_ctx *ctx);
 
 #endif /* SS_CLI_H */

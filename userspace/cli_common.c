@@ -2,8 +2,10 @@
 /* Helpers every command of the CLI uses. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
+#include "resolve.h"
 #include "guestname.h"
 #include "jsonw.h"
 
@@ -78,4 +80,29 @@ void ss_print_listing(struct ss_ctx *ctx, const struct ss_listing *l,
 		table(ctx->out, l);
 		break;
 	}
+}
+
+int ss_find_vm(struct ss_ctx *ctx, struct ss_vm *vm_ret)
+{
+	char msg[512];
+	struct ss_vm *vms;
+	size_t nr, i, index;
+	int err;
+
+	err = shadowstat_list_vms(ctx->dev, &vms, &nr);
+	if (err) {
+		ss_err("listing VMs: %s",
+		       shadowstat_strerror(err, ctx->args->device, msg,
+					   sizeof(msg)));
+		return SS_EXIT_FAIL;
+	}
+	for (i = 0; i < nr; i++)
+		ss_fill_guest(&vms[i]);
+	err = ss_resolve_vm(vms, nr, ctx->args->arg, &index, msg, sizeof(msg));
+	if (!err)
+		*vm_ret = vms[index];
+	else
+		ss_err("%s", msg);
+	free(vms);
+	return err ? SS_EXIT_FAIL : SS_EXIT_OK;
 }

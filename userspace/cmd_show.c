@@ -7,32 +7,6 @@
 #include "cli.h"
 #include "resolve.h"
 
-/* Find the VM the user named; reports its own errors. */
-static int ss_show_resolve(struct ss_ctx *ctx, struct ss_vm *vm_ret)
-{
-	char msg[512];
-	struct ss_vm *vms;
-	size_t nr, i, index;
-	int err;
-
-	err = shadowstat_list_vms(ctx->dev, &vms, &nr);
-	if (err) {
-		ss_err("listing VMs: %s",
-		       shadowstat_strerror(err, ctx->args->device, msg,
-					   sizeof(msg)));
-		return SS_EXIT_FAIL;
-	}
-	for (i = 0; i < nr; i++)
-		ss_fill_guest(&vms[i]);
-	err = ss_resolve_vm(vms, nr, ctx->args->arg, &index, msg, sizeof(msg));
-	if (!err)
-		*vm_ret = vms[index];
-	else
-		ss_err("%s", msg);
-	free(vms);
-	return err ? SS_EXIT_FAIL : SS_EXIT_OK;
-}
-
 int ss_cmd_show(struct ss_ctx *ctx)
 {
 	struct ss_listing l = { .schema = &ctx->schema };
@@ -42,7 +16,7 @@ int ss_cmd_show(struct ss_ctx *ctx)
 	char msg[256];
 	int err;
 
-	err = ss_show_resolve(ctx, &vm);
+	err = ss_find_vm(ctx, &vm);
 	if (err)
 		return err;
 	err = shadowstat_read_vm(ctx->dev, vm.id, ctx->schema.nr, &snap);

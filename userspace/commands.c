@@ -113,6 +113,41 @@ const struct ss_command ss_commands[] = {
 		.needs_device = true,
 	},
 	{
+		.name = "record", .run = ss_cmd_record,
+		.synopsis = "record VM -o FILE",
+		.summary = "record one VM's shadow-page stream, for simulate",
+		.help = "Record one VM's shadow-page stream into FILE: a snapshot of KVM's\n"
+			"active_mmu_pages (newest first), then every lookup (created or\n"
+			"reused), every zap with its cause, every limit change and fast zap,\n"
+			"with KVM's mmu_cache_miss and mmu_recycled counters marked along the\n"
+			"way. Stops on Ctrl-C/SIGTERM, after --duration, or when the VM exits.\n"
+			"Records the module's ring could not hold are counted in the file\n"
+			"and in status (records_lost). docs/record-format.md has the format.\n",
+		.options = SS_OPT(OPT_DEVICE) | SS_OPT(OPT_OUTPUT) | SS_OPT(OPT_DURATION),
+		.arg = SS_ARG_REQUIRED,
+		.arg_missing = "'record' needs a VM: <pid>-<fd>, a pid or a guest name",
+		.needs_device = true,
+	},
+	{
+		.name = "simulate", .run = ss_cmd_simulate,
+		.synopsis = "simulate FILE",
+		.summary = "replay a recording under FIFO or LRU eviction and other limits",
+		.help = "Replay a file of `shadowstat record` against KVM's recycling rules\n"
+			"(evict from the tail, skip roots, refill to 25 free pages when fewer\n"
+			"than 5 are left) with each --policy (fifo: KVM's; lru: a lookup that\n"
+			"finds a page moves it to the head, seed 004) and each --limit (default:\n"
+			"the recorded limits). Prints policy,limit,lookups,hits,misses,\n"
+			"evictions,hit_ratio; --svg draws misses against the limit. --check\n"
+			"replays fifo at the recorded limits and compares creations and\n"
+			"recycles with the recording and KVM's counters, explaining each\n"
+			"difference (exit 1 if any). Needs no module.\n",
+		.options = SS_OPT(OPT_JSON) | SS_OPT(OPT_CSV) | SS_OPT(OPT_OUTPUT) |
+			   SS_OPT(OPT_POLICY) | SS_OPT(OPT_LIMIT) | SS_OPT(OPT_SVG) |
+			   SS_OPT(OPT_CHECK),
+		.arg = SS_ARG_REQUIRED,
+		.arg_missing = "'simulate' needs a record file (written by `shadowstat record VM -o FILE`)",
+	},
+	{
 		.name = "plot", .run = ss_cmd_plot,
 		.synopsis = "plot LOG",
 		.summary = "draw a log: pages and recycles over time, per VM",

@@ -16,14 +16,15 @@ SS_CLI_OBJ := build/userspace
 
 # Parsing and formatting: no device access, unit-tested on the host.
 SS_CLI_CORE := model guestname resolve args commands escape jsonw status_rec status_json listing grid view \
-	       format_json format_csv format_prom format_table doctor outfile plot plot_svg
+	       format_json format_csv format_prom format_table doctor outfile plot plot_svg \
+	       recfile sim sim_svg
 # The ioctl layer and the commands.
 SS_CLI_DEV := lib/libshadowstat cli_common cmd_list cmd_show cmd_status \
-	      cmd_top cmd_doctor cmd_history cmd_log cmd_plot term cli_main
+	      cmd_top cmd_doctor cmd_history cmd_log cmd_plot cmd_record cmd_simulate term cli_main
 SS_CLI_TESTS := test_main fixtures test_args test_resolve test_guestname \
 		test_escape test_format_json test_format_csv test_format_prom \
 		test_format_table test_view test_schema test_status_json test_doctor test_outfile \
-		test_plot
+		test_plot test_sim
 
 SS_CLI_CORE_OBJS := $(SS_CLI_CORE:%=$(SS_CLI_OBJ)/%.o)
 SS_CLI_DEV_OBJS := $(SS_CLI_DEV:%=$(SS_CLI_OBJ)/%.o)

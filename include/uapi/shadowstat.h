@@ -18,6 +18,7 @@
  *   SHADOWSTAT_IOC_LIST_VMS     the VMs being tracked
  *   SHADOWSTAT_IOC_READ_STATS   values of one VM or of all VMs, plus totals
  *   SHADOWSTAT_IOC_READ_STATUS  the status report as text
+ *   SHADOWSTAT_IOC_RECORD       one VM's shadow-page stream (record/replay)
  *
  * Each call's argument starts with
  *
@@ -88,6 +89,7 @@
 #define SHADOWSTAT_FEAT_STATUS		(1ULL << 4)	/* READ_STATUS */
 #define SHADOWSTAT_FEAT_STATUS_RECORDS	(1ULL << 5)	/* SHADOWSTAT_STATUS_RECORDS */
 #define SHADOWSTAT_FEAT_DEPARTED	(1ULL << 6)	/* SHADOWSTAT_READ_DEPARTED */
+#define SHADOWSTAT_FEAT_RECORD		(1ULL << 7)	/* SHADOWSTAT_IOC_RECORD */
 
 /* Limits of this ABI version; a module may report lower ones. */
 #define SHADOWSTAT_ARGSZ_MAX	4096	/* largest argsz accepted */
@@ -343,11 +345,116 @@ struct shadowstat_status {
 
 #define SHADOWSTAT_STATUS_SIZE_V1	24
 
+/*
+ * SHADOWSTAT_IOC_RECORD: the stream of one VM's shadow pages, for replaying
+ * it against other eviction policies (docs/record-format.md). A recording
+ * belongs to the open file that started it and ends when that file is
+ * closed; a VM has at most one (EBUSY). It starts with a snapshot of
+ * active_mmu_pages, head (newest) first, taken under mmu_lock together with
+ * the start, so that no event falls between the two. The module keeps the
+ * records in a ring of @capacity records that KVM's paths fill without
+ * blocking; when it is full, records are dropped and counted in @lost.
+ */
+enum shadowstat_rec_type {
+	SHADOWSTAT_REC_SNAP = 1,	/* a page on active_mmu_pages at the start */
+	SHADOWSTAT_REC_CREATE = 2,	/* a lookup that created the page */
+	SHADOWSTAT_REC_REUSE = 3,	/* a lookup that found it */
+	SHADOWSTAT_REC_ZAP = 4,		/* a page zapped, @cause says why */
+	SHADOWSTAT_REC_LIMIT = 5,	/* KVM_SET_NR_MMU_PAGES or a memslot change: @gfn is the goal */
+	SHADOWSTAT_REC_OBSOLETE = 6,	/* every page so far became obsolete (fast zap) */
+};
+
+/* Why a page was zapped (SHADOWSTAT_REC_ZAP) */
+enum shadowstat_zap_cause {
+	SHADOWSTAT_ZAP_OTHER = 0,	/* none of the below could be told */
+	SHADOWSTAT_ZAP_RECYCLE = 1,	/* kvm_mmu_zap_oldest_mmu_pages(): the limit */
+	SHADOWSTAT_ZAP_OBSOLETE = 2,	/* an obsolete page (memslot change, fast zap) */
+	SHADOWSTAT_ZAP_FAULT = 3,	/* from a vCPU: write flood, role mismatch */
+	SHADOWSTAT_ZAP_SYNC = 4,	/* from a vCPU, an unsync page: sync failed */
+	SHADOWSTAT_ZAP_VM = 5,		/* no vCPU: teardown, memslot, NX recovery */
+};
+
+/* SHADOWSTAT_REC_SNAP and _ZAP flags */
+#define SHADOWSTAT_RECF_ROOT	(1U << 0)	/* root_count != 0: a vCPU's root */
+#define SHADOWSTAT_RECF_UNSYNC	(1U << 1)	/* the page was unsync */
+#define SHADOWSTAT_RECF_FIRST	(1U << 2)	/* _ZAP: the first of a recycle call */
+
+/**
+ * struct shadowstat_sp_record - one record of the stream
+ * @gfn:	the page's gfn (SHADOWSTAT_REC_LIMIT: the goal)
+ * @page:	the page's identity while it lives: a keyed hash, not an address
+ * @role:	kvm_mmu_page_role.word
+ * @type:	enum shadowstat_rec_type
+ * @flags:	SHADOWSTAT_RECF_*
+ * @cause:	enum shadowstat_zap_cause
+ */
+struct shadowstat_sp_record {
+	__u64 gfn;
+	__u64 page;
+	__u32 role;
+	__u8 type;
+	__u8 flags;
+	__u16 cause;
+};
+
+#define SHADOWSTAT_SP_RECORD_SIZE_V1	24
+
+#define SHADOWSTAT_RECORD_START	(1U << 0)	/* begin: snapshot, then every event */
+#define SHADOWSTAT_RECORD_STOP	(1U << 1)	/* end, after this call's records */
+
+/* @state bits */
+#define SHADOWSTAT_RECSTATE_VM_GONE	(1U << 0)	/* KVM destroyed the VM */
+#define SHADOWSTAT_RECSTATE_STOPPED	(1U << 1)	/* nothing more will come */
+
+#define SHADOWSTAT_RECORD_MIN_CAPACITY	1024
+#define SHADOWSTAT_RECORD_MAX_CAPACITY	(1U << 22)
+
+/**
+ * struct shadowstat_record - SHADOWSTAT_IOC_RECORD
+ * @argsz:	in: sizeof(struct); out: the module's size
+ * @flags:	in: SHADOWSTAT_RECORD_START, SHADOWSTAT_RECORD_STOP or 0 (read)
+ * @vm_id:	in: the VM (the recording's own after START)
+ * @capacity:	in, START: records the ring holds, a power of two within
+ *		SHADOWSTAT_RECORD_MIN/MAX_CAPACITY; else 0
+ * @nr:		in: room in @recs, in records; out: records written there
+ * @rec_size:	in: the caller's sizeof(struct shadowstat_sp_record)
+ *		(>= SHADOWSTAT_SP_RECORD_SIZE_V1); out: the module's
+ * @state:	out: SHADOWSTAT_RECSTATE_*
+ * @recs:	in: pointer to @nr records
+ * @lost:	out: records dropped since START because the ring was full
+ * @mark:	out: records accepted into the ring (lost ones excluded) when
+ *		the KVM counters below were read; the counters match the
+ *		stream up to there (0 and the counters unset once the VM is gone)
+ * @cache_miss:	out: kvm->stat.mmu_cache_miss at @mark
+ * @recycled:	out: kvm->stat.mmu_recycled at @mark
+ * @limit:	out: n_max_mmu_pages at @mark
+ * @used:	out: n_used_mmu_pages at @mark
+ */
+struct shadowstat_record {
+	__u32 argsz;
+	__u32 flags;
+	__u64 vm_id;
+	__u32 capacity;
+	__u32 nr;
+	__u32 rec_size;
+	__u32 state;
+	__u64 recs;
+	__u64 lost;
+	__u64 mark;
+	__u64 cache_miss;
+	__u64 recycled;
+	__u64 limit;
+	__u64 used;
+};
+
+#define SHADOWSTAT_RECORD_SIZE_V1	88
+
 #define SHADOWSTAT_IOC_GET_VERSION	_IO(SHADOWSTAT_IOC_TYPE, 0x00)
 #define SHADOWSTAT_IOC_GET_SCHEMA	_IO(SHADOWSTAT_IOC_TYPE, 0x01)
 #define SHADOWSTAT_IOC_LIST_VMS		_IO(SHADOWSTAT_IOC_TYPE, 0x02)
 #define SHADOWSTAT_IOC_READ_STATS	_IO(SHADOWSTAT_IOC_TYPE, 0x03)
 #define SHADOWSTAT_IOC_READ_STATUS	_IO(SHADOWSTAT_IOC_TYPE, 0x04)
+#define SHADOWSTAT_IOC_RECORD		_IO(SHADOWSTAT_IOC_TYPE, 0x05)
 
 /*
  * Layout gate, checked by every compiler that includes this file (the module
@@ -414,6 +521,24 @@ __SHADOWSTAT_SIZE(shadowstat_status, SHADOWSTAT_STATUS_SIZE_V1);
 __SHADOWSTAT_LAYOUT(shadowstat_status, size, 8);
 __SHADOWSTAT_LAYOUT(shadowstat_status, reserved, 12);
 __SHADOWSTAT_LAYOUT(shadowstat_status, buf, 16);
+
+__SHADOWSTAT_SIZE(shadowstat_sp_record, SHADOWSTAT_SP_RECORD_SIZE_V1);
+__SHADOWSTAT_LAYOUT(shadowstat_sp_record, page, 8);
+__SHADOWSTAT_LAYOUT(shadowstat_sp_record, role, 16);
+__SHADOWSTAT_LAYOUT(shadowstat_sp_record, type, 20);
+__SHADOWSTAT_LAYOUT(shadowstat_sp_record, flags, 21);
+__SHADOWSTAT_LAYOUT(shadowstat_sp_record, cause, 22);
+
+__SHADOWSTAT_SIZE(shadowstat_record, SHADOWSTAT_RECORD_SIZE_V1);
+__SHADOWSTAT_LAYOUT(shadowstat_record, vm_id, 8);
+__SHADOWSTAT_LAYOUT(shadowstat_record, capacity, 16);
+__SHADOWSTAT_LAYOUT(shadowstat_record, nr, 20);
+__SHADOWSTAT_LAYOUT(shadowstat_record, rec_size, 24);
+__SHADOWSTAT_LAYOUT(shadowstat_record, state, 28);
+__SHADOWSTAT_LAYOUT(shadowstat_record, recs, 32);
+__SHADOWSTAT_LAYOUT(shadowstat_record, lost, 40);
+__SHADOWSTAT_LAYOUT(shadowstat_record, mark, 48);
+__SHADOWSTAT_LAYOUT(shadowstat_record, used, 80);
 
 #undef __SHADOWSTAT_CHECK
 #undef __SHADOWSTAT_LAYOUT

@@ -8,6 +8,7 @@
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
+#include "../ss_recording.h"
 #include "../ss_sp.h"
 #include "../ss_sp_owner.h"
 #include "../ss_tdp_root.h"
@@ -30,6 +31,7 @@ static void get_page_tdp_root(const void *sp)
 
 static void get_page_probe(void *data, void *sp, bool created)
 {
+	struct ss_recording *rec;
 	struct ss_vm *vm;
 	struct kvm *kvm;
 	bool split;
@@ -62,6 +64,10 @@ static void get_page_probe(void *data, void *sp, bool created)
 	 */
 	if (created && unlikely(ss_sp_owner_learning(&vm->owner)))
 		ss_sp_owner_learn(&vm->owner, sp);
+	rec = ss_vm_recording(vm);
+	if (unlikely(rec))
+		ss_rec_push_sp(rec, sp, created ? SHADOWSTAT_REC_CREATE :
+			       SHADOWSTAT_REC_REUSE, 0, 0);
 }
 
 static const char *const get_page_syms[] = { "kvm_mmu_get_page", NULL };

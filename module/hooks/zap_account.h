@@ -8,8 +8,38 @@
 #ifndef SS_ZAP_ACCOUNT_H
 #define SS_ZAP_ACCOUNT_H
 
+#include "../ss_ctx.h"
+#include "../ss_recording.h"
 #include "../ss_sp.h"
 #include "../ss_vm.h"
+
+/* Why KVM zaps @sp, as far as the context tells (enum shadowstat_zap_cause). */
+static inline u16 ss_zap_cause(struct kvm *kvm, const void *sp, u8 *flags)
+{
+	union kvm_mmu_page_role role = ss_sp_role(sp);
+
+	if (ss_ctx_in_recycle(flags))
+		return SHADOWSTAT_ZAP_RECYCLE;
+	if (role.invalid || ss_sp_valid_gen(sp) != READ_ONCE(kvm->arch.mmu_valid_gen))
+		return SHADOWSTAT_ZAP_OBSOLETE;
+	if (!ss_kvm_running())
+		return SHADOWSTAT_ZAP_VM;
+	return *flags & SHADOWSTAT_RECF_UNSYNC ? SHADOWSTAT_ZAP_SYNC : SHADOWSTAT_ZAP_FAULT;
+}
+
+static inline void ss_zap_record(struct ss_recording *rec, struct kvm *kvm,
+				 const void *sp)
+{
+	u8 flags = 0;
+	u16 cause;
+
+	if (ss_sp_root_count(sp))
+		flags |= SHADOWSTAT_RECF_ROOT;
+	if (ss_sp_unsync(sp))
+		flags |= SHADOWSTAT_RECF_UNSYNC;
+	cause = ss_zap_cause(kvm, sp, &flags);
+	ss_rec_push_sp(rec, sp, SHADOWSTAT_REC_ZAP, flags, cause);
+}
 
 /*
  * A page with root_count == 0 leaves n_used_mmu_pages now; an in-use root
@@ -18,8 +48,16 @@
  */
 static inline void ss_zap_account(struct kvm *kvm, const void *sp)
 {
-	ss_vm_count(kvm, ss_sp_root_count(sp) ? SS_STAT_sp_root_zaps :
-			 SS_STAT_sp_zapped, 1);
+	struct ss_vm *vm = ss_vm_find(kvm);
+	struct ss_recording *rec;
+
+	if (!vm)
+		return;
+	atomic64_inc(&vm->ev[ss_sp_root_count(sp) ? SS_STAT_sp_root_zaps :
+			     SS_STAT_sp_zapped]);
+	rec = ss_vm_recording(vm);
+	if (unlikely(rec))
+		ss_zap_record(rec, kvm, sp);
 }
 
 #endif /* SS_ZAP_ACCOUNT_H */

@@ -15,6 +15,8 @@ int scn_recycle(const struct env *env, int argc, char **argv);
 int scn_memslot(const struct env *env, int argc, char **argv);
 int scn_multi(const struct env *env, int argc, char **argv);
 int scn_hold(const struct env *env, int argc, char **argv);
+/* An access pattern under a page limit, for record and simulate (seed 004). */
+int scn_evict(const struct env *env, int argc, char **argv);
 /* Unsync attempts that can exit early, by guest page-table placement (seed 002). */
 int scn_unsyncpt(const struct env *env, int argc, char **argv);
 /* Huge page splitting, eager and on fault, over huge-page-backed memory (seed 003). */

@@ -27,6 +27,7 @@ static const struct {
 	{ "memslot", scn_memslot },
 	{ "multi", scn_multi },
 	{ "hold", scn_hold },
+	{ "evict", scn_evict },
 	{ "manypt", scn_manypt },
 	{ "unsyncpt", scn_unsyncpt },
 	{ "split", scn_split },

@@ -336,6 +336,15 @@ int shadowstat_read_status(struct shadowstat *ss, char **text_ret)
 	return ss_read_status(ss, 0, text_ret);
 }
 
+int shadowstat_record(struct shadowstat *ss, struct shadowstat_record *arg)
+{
+	if (!(ss->info.features & SHADOWSTAT_FEAT_RECORD))
+		return -EOPNOTSUPP;
+	arg->argsz = sizeof(*arg);
+	arg->rec_size = sizeof(struct shadowstat_sp_record);
+	return ss_ioctl(ss, SHADOWSTAT_IOC_RECORD, arg);
+}
+
 int shadowstat_read_status_records(struct shadowstat *ss, char **records_ret)
 {
 	if (!(ss->info.features & SHADOWSTAT_FEAT_STATUS_RECORDS))

@@ -62,6 +62,14 @@ int shadowstat_read_status(struct shadowstat *ss, char **text_ret);
 /* The same as records (SHADOWSTAT_STATUS_RECORDS); -EOPNOTSUPP on an older module. */
 int shadowstat_read_status_records(struct shadowstat *ss, char **records_ret);
 
+struct shadowstat_record;
+/*
+ * One SHADOWSTAT_IOC_RECORD call (start, read or stop a recording, see the
+ * uapi header); argsz and rec_size are set here. -EOPNOTSUPP on an older
+ * module.
+ */
+int shadowstat_record(struct shadowstat *ss, struct shadowstat_record *arg);
+
 /* A one-line explanation of @err from shadowstat_open() of @path. */
 const char *shadowstat_strerror(int err, const char *path, char *buf,
 				size_t size);

@@ -97,7 +97,7 @@ TEST(args_unknown_option_and_command)
 	TEST_ASSERT_STREQ(err, "unknown option '-x' (see `shadowstat --help`)");
 	TEST_ASSERT_EQ(parse(&a, "frob", NULL), -EINVAL);
 	TEST_ASSERT_STREQ(err,
-			  "unknown command 'frob' (commands: list, show, status, top, doctor, history, log, plot, help, version)");
+			  "unknown command 'frob' (commands: list, show, status, top, doctor, history, log, record, simulate, plot, help, version)");
 }
 
 TEST(args_option_not_for_command)
