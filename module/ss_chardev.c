@@ -544,7 +544,7 @@ out:
 
 /* An open file of the device: the recording it started, if any. */
 struct ss_cdev_file {
-	struct mutex lock;
+	struct mutex lock;	/* one call at a time works on the recording */
 	struct ss_recording *rec;
 };
 

@@ -48,19 +48,21 @@ static inline bool ss_rec_ring_push(struct ss_rec_ring *ring,
 
 	for (;;) {
 		cell = &ring->cells[pos & ring->mask];
+		/* pairs with the consumer's release: the cell is free to write */
 		dif = (long)(smp_load_acquire(&cell->seq) - pos);
-		if (dif == 0) {
-			if (atomic_long_try_cmpxchg(&ring->head, (long *)&pos, pos + 1))
-				break;
-		} else if (dif < 0) {
+		if (dif == 0 && atomic_long_try_cmpxchg(&ring->head, (long *)&pos, pos + 1))
+			break;
+		if (dif < 0) {
 			/* the consumer has not freed this cell yet: full */
 			atomic64_inc(&ring->lost);
 			return false;
-		} else {
-			pos = atomic_long_read(&ring->head);
 		}
+		/* another producer took it (try_cmpxchg updated pos) or moved on */
+		if (dif > 0)
+			pos = atomic_long_read(&ring->head);
 	}
 	cell->rec = *rec;
+	/* the record is whole before the consumer may read it */
 	smp_store_release(&cell->seq, pos + 1);
 	return true;
 }
@@ -71,9 +73,11 @@ static inline bool ss_rec_ring_pop(struct ss_rec_ring *ring,
 {
 	struct ss_rec_cell *cell = &ring->cells[ring->tail & ring->mask];
 
+	/* pairs with the producer's release: the record is whole */
 	if (smp_load_acquire(&cell->seq) != ring->tail + 1)
 		return false;
 	*rec = cell->rec;
+	/* the copy is done before a producer may write the cell again */
 	smp_store_release(&cell->seq, ring->tail + ring->mask + 1);
 	ring->tail++;
 	return true;

@@ -129,12 +129,13 @@ int ss_rec_start(struct ss_recording **recp, u64 vm_id, u32 capacity,
 		goto out_unpin;
 	}
 	kvm = vm->kvm;
+	/* before the first event: recycle_ctx.c marks recycling only then */
+	atomic64_inc(&ss_rec_active);
 	read_lock(&kvm->mmu_lock);
 	ss_rec_snapshot(rec, kvm);
 	ss_rec_mark(rec, kvm, st);
 	rcu_assign_pointer(vm->rec, rec);
 	read_unlock(&kvm->mmu_lock);
-	atomic64_inc(&ss_rec_active);
 out_unpin:
 	ss_kvm_unpin(vm->kvm);
 out_unlock:

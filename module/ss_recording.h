@@ -54,4 +54,14 @@ static inline struct ss_recording *ss_vm_recording(struct ss_vm *vm)
 	return rcu_dereference_check(vm->rec, 1);
 }
 
+/* From a probe: @r into @kvm's recording, if it has one. */
+static inline void ss_rec_push_kvm(struct kvm *kvm, const struct shadowstat_sp_record *r)
+{
+	struct ss_vm *vm = ss_vm_find(kvm);
+	struct ss_recording *rec = vm ? ss_vm_recording(vm) : NULL;
+
+	if (unlikely(rec))
+		ss_rec_push(rec, r);
+}
+
 #endif /* SS_RECORDING_H */

@@ -42,7 +42,7 @@ static const struct ss_opt ss_opts[] = {
 	{ 0, "policy", OPT_POLICY, "LIST", "eviction policies to replay: fifo,lru (default both)" },
 	{ 0, "limit", OPT_LIMIT, "N[,N...]", "page limits to replay (default: the recorded ones)" },
 	{ 0, "svg", OPT_SVG, "FILE", "draw misses against the limit, a curve per policy" },
-	{ 0, "check", OPT_CHECK, NULL, "replay fifo at the recorded limits against KVM's counters" },
+	{ 0, "check", OPT_CHECK, NULL, "replay fifo at the recorded limits, against KVM" },
 	{ 0, "device", OPT_DEVICE, "PATH", "device node (default /dev/shadowstat)" },
 	{ 'h', "help", OPT_HELP, NULL, "help; `shadowstat COMMAND --help` for a command" },
 	{ 'V', "version", OPT_VERSION, NULL, "print versions" },

@@ -17,8 +17,8 @@
 #include "cli.h"
 #include "recfile.h"
 
-#define SS_REC_CAPACITY	(1U << 18)	/* 6 MiB in the kernel */
-#define SS_REC_BATCH	(1U << 16)
+#define SS_REC_CAPACITY	262144	/* records: 8 MiB in the kernel */
+#define SS_REC_BATCH	65536	/* records a read asks for */
 #define SS_REC_POLL_MS	50
 
 static atomic_int ss_rec_stop;
@@ -39,7 +39,7 @@ static long ss_rec_now_ms(void)
 
 struct ss_rec_out {
 	FILE *f;
-	uint64_t written;	/* stream records in the file */
+	unsigned long long written;	/* stream records in the file */
 	struct ss_rec_mark mark;	/* the newest mark not written yet */
 	bool mark_pending;
 };
@@ -72,7 +72,7 @@ static void ss_rec_write(struct ss_rec_out *o, const struct shadowstat_sp_record
 	}
 }
 
-static int ss_rec_call(struct ss_ctx *ctx, struct shadowstat_record *a, uint64_t vm_id,
+static int ss_rec_call(struct ss_ctx *ctx, struct shadowstat_record *a, unsigned long long vm_id,
 		       uint32_t flags, struct shadowstat_sp_record *buf)
 {
 	memset(a, 0, sizeof(*a));
@@ -80,7 +80,7 @@ static int ss_rec_call(struct ss_ctx *ctx, struct shadowstat_record *a, uint64_t
 	a->vm_id = vm_id;
 	a->capacity = flags & SHADOWSTAT_RECORD_START ? SS_REC_CAPACITY : 0;
 	a->nr = SS_REC_BATCH;
-	a->recs = (uint64_t)(uintptr_t)buf;
+	a->recs = (unsigned long long)(uintptr_t)buf;
 	return shadowstat_record(ctx->dev, a);
 }
 
@@ -88,7 +88,7 @@ static const char *ss_rec_start_error(int err)
 {
 	switch (err) {
 	case -EOPNOTSUPP:
-		return "the module cannot record (older module, or the shadow-page hooks are off: see status)";
+		return "the module cannot record (older, or without shadow-page hooks: see status)";
 	case -EBUSY:
 		return "the VM is being recorded already";
 	case -ENOENT:
@@ -103,7 +103,7 @@ static int ss_rec_loop(struct ss_ctx *ctx, const struct ss_vm *vm, struct ss_rec
 {
 	long end = ctx->args->duration_s ? ss_rec_now_ms() + ctx->args->duration_s * 1000L : 0;
 	struct shadowstat_record a;
-	uint64_t lost = 0;
+	unsigned long long lost = 0;
 	bool gone = false;
 	int err;
 
@@ -171,7 +171,7 @@ int ss_cmd_record(struct ss_ctx *ctx)
 	snprintf(h.kernel, sizeof(h.kernel), "%s", uts.release);
 	snprintf(h.vm, sizeof(h.vm), "%s", vm.name);
 	snprintf(h.guest, sizeof(h.guest), "%s", vm.guest);
-	h.start_ns = (uint64_t)time(NULL) * 1000000000ULL;
+	h.start_ns = (unsigned long long)time(NULL) * 1000000000ULL;
 	h.start = (struct ss_rec_mark){ a.mark, a.limit, a.used, a.cache_miss, a.recycled };
 	ss_recfile_write_header(o.f, &h);
 	ss_rec_write(&o, buf, a.nr);

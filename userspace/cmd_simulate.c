@@ -6,7 +6,6 @@
  * fifo at the recorded limits and compares it with what KVM did.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +20,7 @@
 struct ss_sim_plan {
 	enum ss_sim_policy policies[SS_SIM_NR_POLICIES];
 	int nr_policies;
-	uint64_t limits[SS_SIM_MAX_LIMITS];	/* 0: the recorded ones */
+	unsigned long long limits[SS_SIM_MAX_LIMITS];	/* 0: the recorded ones */
 	int nr_limits;
 };
 
@@ -39,8 +38,9 @@ static int ss_sim_parse_policies(const char *spec, struct ss_sim_plan *plan)
 			ss_err("unknown policy '%s': give fifo, lru or both", tok);
 			return -EINVAL;
 		}
-		for (i = 0; i < plan->nr_policies && plan->policies[i] != (enum ss_sim_policy)p; i++)
-			;
+		for (i = 0; i < plan->nr_policies; i++)
+			if (plan->policies[i] == (enum ss_sim_policy)p)
+				break;
 		if (i == plan->nr_policies)
 			plan->policies[plan->nr_policies++] = p;
 	}
@@ -82,11 +82,6 @@ static double ss_sim_ratio(const struct ss_sim_result *r)
 	return r->lookups ? (double)r->hits / (double)r->lookups : 0;
 }
 
-static uint64_t ss_sim_shown_limit(const struct ss_recfile *rf, const struct ss_sim_result *r)
-{
-	return r->limit ? r->limit : rf->start.limit;
-}
-
 static void ss_sim_print(struct ss_ctx *ctx, const struct ss_recfile *rf,
 			 const struct ss_sim_result *res, int n)
 {
@@ -110,7 +105,7 @@ static void ss_sim_print(struct ss_ctx *ctx, const struct ss_recfile *rf,
 			jw_name(&w, "policy");
 			jw_str(&w, ss_sim_policy_name(res[i].policy));
 			jw_name(&w, "limit");
-			jw_uint(&w, ss_sim_shown_limit(rf, &res[i]));
+			jw_uint(&w, ss_sim_limit_of(rf, &res[i]));
 			jw_name(&w, "recorded_limit");
 			jw_bool(&w, !res[i].limit);
 			jw_name(&w, "lookups");
@@ -122,7 +117,7 @@ static void ss_sim_print(struct ss_ctx *ctx, const struct ss_recfile *rf,
 			jw_name(&w, "evictions");
 			jw_uint(&w, res[i].evictions);
 			jw_name(&w, "hit_ratio_ppm");
-			jw_uint(&w, (uint64_t)(ss_sim_ratio(&res[i]) * 1e6 + 0.5));
+			jw_uint(&w, (unsigned long long)(ss_sim_ratio(&res[i]) * 1e6 + 0.5));
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
@@ -138,23 +133,22 @@ static void ss_sim_print(struct ss_ctx *ctx, const struct ss_recfile *rf,
 	for (i = 0; i < n; i++) {
 		const struct ss_sim_result *r = &res[i];
 		const char *fmt = ctx->args->format == SS_FMT_CSV ?
-			"%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%.4f\n" :
-			"%-6s %10" PRIu64 " %10" PRIu64 " %10" PRIu64 " %10" PRIu64 " %10" PRIu64
-			" %9.4f\n";
+			"%s,%llu,%llu,%llu,%llu,%llu,%.4f\n" :
+			"%-6s %10llu %10llu %10llu %10llu %10llu %9.4f\n";
 
-		fprintf(f, fmt, ss_sim_policy_name(r->policy), ss_sim_shown_limit(rf, r),
+		fprintf(f, fmt, ss_sim_policy_name(r->policy), ss_sim_limit_of(rf, r),
 			r->lookups, r->hits, r->misses, r->evictions, ss_sim_ratio(r));
 	}
 	if (rf->lost && ctx->args->format == SS_FMT_TABLE)
-		fprintf(f, "warning: %" PRIu64 " records were lost while recording; the replay "
+		fprintf(f, "warning: %llu records were lost while recording; the replay "
 			"misses them\n", rf->lost);
 }
 
 /* One difference line: its count and what it means. */
-static int ss_check_line(FILE *f, uint64_t n, const char *what)
+static int ss_check_line(FILE *f, unsigned long long n, const char *what)
 {
 	if (n)
-		fprintf(f, "  %8" PRIu64 "  %s\n", n, what);
+		fprintf(f, "  %8llu  %s\n", n, what);
 	return n ? 1 : 0;
 }
 
@@ -163,7 +157,7 @@ static int ss_sim_check(struct ss_ctx *ctx, const struct ss_recfile *rf)
 	const struct ss_rec_mark *m = rf->nr_marks ? &rf->marks[rf->nr_marks - 1] : NULL;
 	struct ss_sim_result r;
 	FILE *f = ctx->out;
-	uint64_t miss, recycled;
+	unsigned long long miss, recycled;
 	int diffs = 0;
 
 	if (!m) {
@@ -177,12 +171,12 @@ static int ss_sim_check(struct ss_ctx *ctx, const struct ss_recfile *rf)
 	}
 	miss = m->cache_miss - rf->start.cache_miss;
 	recycled = m->recycled - rf->start.recycled;
-	fprintf(f, "check: fifo at the recorded limits, %" PRIu64 " records up to KVM's last counters\n",
+	fprintf(f, "check: fifo at the recorded limits, %llu records up to KVM's last counters\n",
 		m->pos - rf->start.pos);
 	fprintf(f, "  %-12s %12s %12s %12s\n", "", "model", "recording", "kvm stat");
-	fprintf(f, "  %-12s %12" PRIu64 " %12" PRIu64 " %12" PRIu64 "  (mmu_cache_miss)\n",
+	fprintf(f, "  %-12s %12llu %12llu %12llu  (mmu_cache_miss)\n",
 		"created", r.misses, r.kvm_created, miss);
-	fprintf(f, "  %-12s %12" PRIu64 " %12" PRIu64 " %12" PRIu64 "  (mmu_recycled)\n",
+	fprintf(f, "  %-12s %12llu %12llu %12llu  (mmu_recycled)\n",
 		"recycled", r.evictions, r.kvm_recycled, recycled);
 	fprintf(f, "differences:\n");
 	diffs += ss_check_line(f, r.misses != miss ? 1 : 0,

@@ -145,7 +145,7 @@ const struct ss_command ss_commands[] = {
 			   SS_OPT(OPT_POLICY) | SS_OPT(OPT_LIMIT) | SS_OPT(OPT_SVG) |
 			   SS_OPT(OPT_CHECK),
 		.arg = SS_ARG_REQUIRED,
-		.arg_missing = "'simulate' needs a record file (written by `shadowstat record VM -o FILE`)",
+		.arg_missing = "'simulate' needs a record file (of `shadowstat record VM -o FILE`)",
 	},
 	{
 		.name = "plot", .run = ss_cmd_plot,

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <stdbool.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,17 +21,20 @@ static const char *const ss_causes[] = {
 	[SHADOWSTAT_ZAP_VM] = "vm",
 };
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define SS_NR_CAUSES	ARRAY_SIZE(ss_causes)
+
 const char *ss_zap_cause_name(unsigned int cause)
 {
-	if (cause < sizeof(ss_causes) / sizeof(ss_causes[0]) && ss_causes[cause])
+	if (cause < SS_NR_CAUSES && ss_causes[cause])
 		return ss_causes[cause];
 	return "other";
 }
 
 static void ss_write_counters(FILE *f, const struct ss_rec_mark *m)
 {
-	fprintf(f, "limit=%" PRIu64 " used=%" PRIu64 " cache_miss=%" PRIu64
-		" recycled=%" PRIu64 "\n", m->limit, m->used, m->cache_miss, m->recycled);
+	fprintf(f, "limit=%llu used=%llu cache_miss=%llu recycled=%llu\n", m->limit, m->used,
+		m->cache_miss, m->recycled);
 }
 
 void ss_recfile_write_header(FILE *f, const struct ss_recfile *h)
@@ -42,8 +44,8 @@ void ss_recfile_write_header(FILE *f, const struct ss_recfile *h)
 	fprintf(f, "kernel %s\n", h->kernel);
 	fprintf(f, "vm %s\n", h->vm);
 	fprintf(f, "guest %s\n", h->guest[0] ? h->guest : "-");
-	fprintf(f, "start_ns %" PRIu64 "\n", h->start_ns);
-	fprintf(f, "start %" PRIu64 " ", h->start.pos);
+	fprintf(f, "start_ns %llu\n", h->start_ns);
+	fprintf(f, "start %llu ", h->start.pos);
 	ss_write_counters(f, &h->start);
 }
 
@@ -51,21 +53,21 @@ void ss_recfile_write_rec(FILE *f, const struct shadowstat_sp_record *r)
 {
 	switch (r->type) {
 	case SHADOWSTAT_REC_SNAP:
-		fprintf(f, "S %" PRIx64 " %" PRIx64 " %x %x\n", (uint64_t)r->page,
-			(uint64_t)r->gfn, r->role, r->flags);
+		fprintf(f, "S %llx %llx %x %x\n", r->page,
+			r->gfn, r->role, r->flags);
 		break;
 	case SHADOWSTAT_REC_CREATE:
 	case SHADOWSTAT_REC_REUSE:
-		fprintf(f, "%c %" PRIx64 " %" PRIx64 " %x\n",
-			r->type == SHADOWSTAT_REC_CREATE ? 'C' : 'R', (uint64_t)r->page,
-			(uint64_t)r->gfn, r->role);
+		fprintf(f, "%c %llx %llx %x\n",
+			r->type == SHADOWSTAT_REC_CREATE ? 'C' : 'R', r->page,
+			r->gfn, r->role);
 		break;
 	case SHADOWSTAT_REC_ZAP:
-		fprintf(f, "Z %" PRIx64 " %" PRIx64 " %x %x %s\n", (uint64_t)r->page,
-			(uint64_t)r->gfn, r->role, r->flags, ss_zap_cause_name(r->cause));
+		fprintf(f, "Z %llx %llx %x %x %s\n", r->page,
+			r->gfn, r->role, r->flags, ss_zap_cause_name(r->cause));
 		break;
 	case SHADOWSTAT_REC_LIMIT:
-		fprintf(f, "L %" PRIu64 "\n", (uint64_t)r->gfn);
+		fprintf(f, "L %llu\n", r->gfn);
 		break;
 	case SHADOWSTAT_REC_OBSOLETE:
 		fprintf(f, "O\n");
@@ -78,13 +80,14 @@ void ss_recfile_write_rec(FILE *f, const struct shadowstat_sp_record *r)
 
 void ss_recfile_write_mark(FILE *f, const struct ss_rec_mark *m)
 {
-	fprintf(f, "M %" PRIu64 " ", m->pos);
+	fprintf(f, "M %llu ", m->pos);
 	ss_write_counters(f, m);
 }
 
-void ss_recfile_write_end(FILE *f, uint64_t records, uint64_t lost, const char *reason)
+void ss_recfile_write_end(FILE *f, unsigned long long records, unsigned long long lost,
+			  const char *reason)
 {
-	fprintf(f, "end records=%" PRIu64 " lost=%" PRIu64 " reason=%s\n", records, lost,
+	fprintf(f, "end records=%llu lost=%llu reason=%s\n", records, lost,
 		reason);
 }
 
@@ -117,8 +120,8 @@ static int ss_push(void **arr, size_t *nr, size_t *cap, size_t size)
 
 static int ss_parse_counters(const char *s, struct ss_rec_mark *m)
 {
-	return sscanf(s, "limit=%" SCNu64 " used=%" SCNu64 " cache_miss=%" SCNu64
-		      " recycled=%" SCNu64, &m->limit, &m->used, &m->cache_miss,
+	return sscanf(s, "limit=%llu used=%llu cache_miss=%llu"
+		      " recycled=%llu", &m->limit, &m->used, &m->cache_miss,
 		      &m->recycled) == 4 ? 0 : -1;
 }
 
@@ -126,7 +129,7 @@ static int ss_parse_cause(const char *s)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(ss_causes) / sizeof(ss_causes[0]); i++)
+	for (i = 0; i < SS_NR_CAUSES; i++)
 		if (ss_causes[i] && !strcmp(s, ss_causes[i]))
 			return i;
 	return -1;
@@ -134,7 +137,7 @@ static int ss_parse_cause(const char *s)
 
 static int ss_parse_rec(const char *line, struct shadowstat_sp_record *r)
 {
-	uint64_t page, gfn;
+	unsigned long long page, gfn;
 	unsigned int role, flags;
 	char cause[16];
 	int c;
@@ -142,19 +145,19 @@ static int ss_parse_rec(const char *line, struct shadowstat_sp_record *r)
 	memset(r, 0, sizeof(*r));
 	switch (line[0]) {
 	case 'S':
-		if (sscanf(line, "S %" SCNx64 " %" SCNx64 " %x %x", &page, &gfn, &role, &flags) != 4)
+		if (sscanf(line, "S %llx %llx %x %x", &page, &gfn, &role, &flags) != 4)
 			return -1;
 		r->type = SHADOWSTAT_REC_SNAP;
 		r->flags = flags;
 		break;
 	case 'C':
 	case 'R':
-		if (sscanf(line + 1, " %" SCNx64 " %" SCNx64 " %x", &page, &gfn, &role) != 3)
+		if (sscanf(line + 1, " %llx %llx %x", &page, &gfn, &role) != 3)
 			return -1;
 		r->type = line[0] == 'C' ? SHADOWSTAT_REC_CREATE : SHADOWSTAT_REC_REUSE;
 		break;
 	case 'Z':
-		if (sscanf(line, "Z %" SCNx64 " %" SCNx64 " %x %x %15s", &page, &gfn, &role,
+		if (sscanf(line, "Z %llx %llx %x %x %15s", &page, &gfn, &role,
 			   &flags, cause) != 5)
 			return -1;
 		c = ss_parse_cause(cause);
@@ -165,7 +168,7 @@ static int ss_parse_rec(const char *line, struct shadowstat_sp_record *r)
 		r->cause = c;
 		break;
 	case 'L':
-		if (sscanf(line, "L %" SCNu64, &gfn) != 1)
+		if (sscanf(line, "L %llu", &gfn) != 1)
 			return -1;
 		r->type = SHADOWSTAT_REC_LIMIT;
 		r->gfn = gfn;
@@ -212,27 +215,27 @@ static int ss_parse_line(struct ss_recfile *rf, const char *line, unsigned long 
 		ss_copy_word(rf->guest, sizeof(rf->guest), line + 6);
 		if (!strcmp(rf->guest, "-"))
 			rf->guest[0] = '\0';
-	} else if (sscanf(line, "start_ns %" SCNu64, &rf->start_ns) == 1) {
+	} else if (sscanf(line, "start_ns %llu", &rf->start_ns) == 1) {
 		return 0;
 	} else if (!strncmp(line, "start ", 6)) {
-		const char *sp;
+		const char *sp = strchr(line + 6, ' ');
 
-		if (sscanf(line, "start %" SCNu64, &rf->start.pos) != 1 ||
-		    !(sp = strchr(line + 6, ' ')) || ss_parse_counters(sp + 1, &rf->start))
+		if (sscanf(line, "start %llu", &rf->start.pos) != 1 || !sp ||
+		    ss_parse_counters(sp + 1, &rf->start))
 			return ss_fail(err, errsz, nr, "bad start line");
 	} else if (line[0] == 'M' && line[1] == ' ') {
 		const char *sp = strchr(line + 2, ' ');
 
-		if (sscanf(line, "M %" SCNu64, &m.pos) != 1 || !sp ||
+		if (sscanf(line, "M %llu", &m.pos) != 1 || !sp ||
 		    ss_parse_counters(sp + 1, &m))
 			return ss_fail(err, errsz, nr, "bad mark line");
 		if (ss_push((void **)&rf->marks, &rf->nr_marks, &rf->cap_marks, sizeof(m)))
 			return -ENOMEM;
 		rf->marks[rf->nr_marks++] = m;
 	} else if (!strncmp(line, "end ", 4)) {
-		uint64_t records;
+		unsigned long long records;
 
-		if (sscanf(line, "end records=%" SCNu64 " lost=%" SCNu64 " reason=%31s",
+		if (sscanf(line, "end records=%llu lost=%llu reason=%31s",
 			   &records, &rf->lost, rf->reason) != 3)
 			return ss_fail(err, errsz, nr, "bad end line");
 	} else if (strchr("SCRZLO", line[0]) && (line[1] == ' ' || line[1] == '\n')) {
@@ -247,6 +250,8 @@ static int ss_parse_line(struct ss_recfile *rf, const char *line, unsigned long 
 	return 0;
 }
 
+static const char ss_not_recfile[] = "not a shadowstat record file (no format line)";
+
 int ss_recfile_read(FILE *f, struct ss_recfile *rf, char *err, size_t errsz)
 {
 	char line[512];
@@ -260,7 +265,7 @@ int ss_recfile_read(FILE *f, struct ss_recfile *rf, char *err, size_t errsz)
 		if (!strncmp(line, "format ", 7))
 			seen_format = true;
 		else if (!seen_format && line[0] != '#')
-			ret = ss_fail(err, errsz, nr, "not a shadowstat record file (no format line)");
+			ret = ss_fail(err, errsz, nr, "%s", ss_not_recfile);
 		else
 			ret = 0;
 		if (!ret)
@@ -274,10 +279,15 @@ int ss_recfile_read(FILE *f, struct ss_recfile *rf, char *err, size_t errsz)
 	}
 	if (!seen_format) {
 		ss_recfile_free(rf);
-		snprintf(err, errsz, "not a shadowstat record file (no format line)");
+		snprintf(err, errsz, "%s", ss_not_recfile);
 		return -EINVAL;
 	}
 	return 0;
+}
+
+unsigned long long ss_recfile_final_limit(const struct ss_recfile *rf)
+{
+	return rf->nr_marks ? rf->marks[rf->nr_marks - 1].limit : rf->start.limit;
 }
 
 void ss_recfile_free(struct ss_recfile *rf)
@@ -286,5 +296,6 @@ void ss_recfile_free(struct ss_recfile *rf)
 	free(rf->marks);
 	rf->recs = NULL;
 	rf->marks = NULL;
-	rf->nr = rf->nr_marks = 0;
+	rf->nr = 0;
+	rf->nr_marks = 0;
 }

@@ -15,9 +15,11 @@
 #include "sim.h"
 
 #define NIL UINT32_MAX
+/* a vCPU's root and its KVM_MMU_NUM_PREV_ROOTS (3) cached ones hold a root_count */
+#define SS_SIM_ROOTS_IN_USE 4
 
 struct sim_page {
-	uint64_t gfn;
+	unsigned long long gfn;
 	uint32_t role;
 	uint32_t prev, next;
 	bool in_list;		/* on the model's active list */
@@ -30,7 +32,7 @@ struct sim_page {
 };
 
 struct sim_map {
-	uint64_t *a, *b;
+	unsigned long long *a, *b;
 	uint32_t *val;		/* NIL: empty; NIL - 1: deleted */
 	size_t cap, used;
 };
@@ -42,8 +44,10 @@ struct sim {
 	size_t nr, cap;
 	uint32_t head, tail;
 	struct sim_map by_id, by_key;
-	uint64_t n_used, limit, held_unknown;
+	unsigned long long n_used, limit, held_unknown;
 	unsigned int max_level;
+	/* the top-level pages a vCPU holds: its root and KVM's cached previous ones */
+	uint32_t in_use[SS_SIM_ROOTS_IN_USE];
 	enum ss_sim_policy policy;
 	struct ss_sim_result *res;
 };
@@ -65,9 +69,10 @@ int ss_sim_policy_parse(const char *name)
 	return -1;
 }
 
-static uint64_t sim_hash(uint64_t a, uint64_t b)
+static unsigned long long sim_hash(unsigned long long a, unsigned long long b)
 {
-	uint64_t h = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL) * 0xbf58476d1ce4e5b9ULL;
+	unsigned long long h = a * 0x9e3779b97f4a7c15ULL ^
+			       (b + 0x632be59bd9b4e019ULL) * 0xbf58476d1ce4e5b9ULL;
 
 	return h ^ (h >> 31);
 }
@@ -95,7 +100,8 @@ static void sim_map_free(struct sim_map *m)
 	free(m->val);
 }
 
-static size_t sim_map_slot(const struct sim_map *m, uint64_t a, uint64_t b, bool *found)
+static size_t sim_map_slot(const struct sim_map *m, unsigned long long a,
+			   unsigned long long b, bool *found)
 {
 	size_t i = sim_hash(a, b) & (m->cap - 1), tomb = SIZE_MAX;
 
@@ -114,7 +120,7 @@ static size_t sim_map_slot(const struct sim_map *m, uint64_t a, uint64_t b, bool
 	}
 }
 
-static uint32_t sim_map_get(const struct sim_map *m, uint64_t a, uint64_t b)
+static uint32_t sim_map_get(const struct sim_map *m, unsigned long long a, unsigned long long b)
 {
 	bool found;
 	size_t i = sim_map_slot(m, a, b, &found);
@@ -122,7 +128,7 @@ static uint32_t sim_map_get(const struct sim_map *m, uint64_t a, uint64_t b)
 	return found ? m->val[i] : NIL;
 }
 
-static int sim_map_put(struct sim_map *m, uint64_t a, uint64_t b, uint32_t v);
+static int sim_map_put(struct sim_map *m, unsigned long long a, unsigned long long b, uint32_t v);
 
 static int sim_map_grow(struct sim_map *m)
 {
@@ -138,7 +144,7 @@ static int sim_map_grow(struct sim_map *m)
 	return 0;
 }
 
-static int sim_map_put(struct sim_map *m, uint64_t a, uint64_t b, uint32_t v)
+static int sim_map_put(struct sim_map *m, unsigned long long a, unsigned long long b, uint32_t v)
 {
 	bool found;
 	size_t i;
@@ -154,7 +160,7 @@ static int sim_map_put(struct sim_map *m, uint64_t a, uint64_t b, uint32_t v)
 	return 0;
 }
 
-static void sim_map_del(struct sim_map *m, uint64_t a, uint64_t b, uint32_t v)
+static void sim_map_del(struct sim_map *m, unsigned long long a, unsigned long long b, uint32_t v)
 {
 	bool found;
 	size_t i = sim_map_slot(m, a, b, &found);
@@ -233,8 +239,7 @@ static uint32_t sim_new_page(struct sim *s, const struct shadowstat_sp_record *r
 	p->role = r->role;
 	if (level > s->max_level)
 		s->max_level = level;
-	/* the top level is the vCPU's root: KVM never recycles an in-use root */
-	p->root = level == s->max_level || (r->flags & SHADOWSTAT_RECF_ROOT);
+	p->root = r->flags & SHADOWSTAT_RECF_ROOT;
 	if (sim_map_put(&s->by_id, r->page, 0, s->nr) ||
 	    sim_map_put(&s->by_key, r->gfn, r->role, s->nr))
 		return NIL;
@@ -252,9 +257,9 @@ static void sim_remove(struct sim *s, uint32_t i)
 }
 
 /* kvm_mmu_zap_oldest_mmu_pages(): from the tail, skipping roots. */
-static void sim_zap_oldest(struct sim *s, uint64_t nr_to_zap)
+static void sim_zap_oldest(struct sim *s, unsigned long long nr_to_zap)
 {
-	uint64_t total = 0;
+	unsigned long long total = 0;
 	uint32_t i = s->tail, prev;
 
 	while (i != NIL && total < nr_to_zap) {
@@ -273,10 +278,32 @@ static void sim_zap_oldest(struct sim *s, uint64_t nr_to_zap)
 /* make_mmu_pages_available(): at the start of a fault */
 static void sim_make_available(struct sim *s)
 {
-	uint64_t avail = s->limit > s->n_used ? s->limit - s->n_used : 0;
+	unsigned long long avail = s->limit > s->n_used ? s->limit - s->n_used : 0;
 
 	if (avail < SS_SIM_MIN_FREE)
 		sim_zap_oldest(s, SS_SIM_REFILL - avail);
+}
+
+/*
+ * A lookup of a top-level page is a vCPU loading it as its root: it is in
+ * use, and the least recent of the roots before it may no longer be (KVM
+ * never recycles a root in use). One vCPU is assumed: the file does not say.
+ */
+static void sim_root_used(struct sim *s, uint32_t i)
+{
+	uint32_t old = s->in_use[SS_SIM_ROOTS_IN_USE - 1];
+	int k;
+
+	for (k = 0; k < SS_SIM_ROOTS_IN_USE - 1 && s->in_use[k] != i; k++)
+		;
+	if (s->in_use[k] == i)
+		old = NIL;
+	for (; k > 0; k--)
+		s->in_use[k] = s->in_use[k - 1];
+	s->in_use[0] = i;
+	s->pages[i].root = true;
+	if (old != NIL && old != i)
+		s->pages[old].root = false;
 }
 
 static int sim_lookup(struct sim *s, const struct shadowstat_sp_record *r)
@@ -294,6 +321,8 @@ static int sim_lookup(struct sim *s, const struct shadowstat_sp_record *r)
 		if (sim_map_put(&s->by_id, r->page, 0, i))
 			return -ENOMEM;
 		s->pages[i].kvm_gone = false;
+		if ((r->role & 0xf) >= s->max_level)
+			sim_root_used(s, i);
 		if (s->policy == SS_SIM_LRU) {
 			sim_unlink(s, i);
 			sim_link_head(s, i);
@@ -307,6 +336,8 @@ static int sim_lookup(struct sim *s, const struct shadowstat_sp_record *r)
 	if (i == NIL)
 		return -ENOMEM;
 	sim_link_head(s, i);
+	if ((r->role & 0xf) >= s->max_level)
+		sim_root_used(s, i);
 	s->n_used++;
 	sim_note_used(s);
 	return 0;
@@ -355,7 +386,7 @@ static void sim_zap(struct sim *s, const struct shadowstat_sp_record *r, bool *l
 	}
 }
 
-static void sim_limit(struct sim *s, uint64_t goal, bool fixed)
+static void sim_limit(struct sim *s, unsigned long long goal, bool fixed)
 {
 	if (fixed)
 		return;
@@ -391,7 +422,7 @@ static void sim_obsolete(struct sim *s)
 }
 
 static int sim_init(struct sim *s, const struct ss_recfile *rf, enum ss_sim_policy policy,
-		    uint64_t limit, struct ss_sim_result *res)
+		    unsigned long long limit, struct ss_sim_result *res)
 {
 	size_t i, snap = rf->start.pos < rf->nr ? rf->start.pos : rf->nr;
 
@@ -401,7 +432,10 @@ static int sim_init(struct sim *s, const struct ss_recfile *rf, enum ss_sim_poli
 	res->limit = limit;
 	s->res = res;
 	s->policy = policy;
-	s->head = s->tail = NIL;
+	s->head = NIL;
+	s->tail = NIL;
+	for (i = 0; i < SS_SIM_ROOTS_IN_USE; i++)
+		s->in_use[i] = NIL;
 	s->limit = limit ? limit : rf->start.limit;
 	if (sim_map_init(&s->by_id, 1 << 12) || sim_map_init(&s->by_key, 1 << 12))
 		return -ENOMEM;
@@ -415,6 +449,8 @@ static int sim_init(struct sim *s, const struct ss_recfile *rf, enum ss_sim_poli
 			return -ENOMEM;
 		sim_link_tail(s, p);
 		s->n_used++;
+		if (s->pages[p].root)
+			sim_root_used(s, p);
 	}
 	/* zapped roots that vCPUs still held at the start */
 	if (rf->start.used > s->n_used) {
@@ -432,7 +468,12 @@ static void sim_free(struct sim *s)
 	sim_map_free(&s->by_key);
 }
 
-int ss_sim_run(const struct ss_recfile *rf, enum ss_sim_policy policy, uint64_t limit,
+unsigned long long ss_sim_limit_of(const struct ss_recfile *rf, const struct ss_sim_result *res)
+{
+	return res->limit ? res->limit : ss_recfile_final_limit(rf);
+}
+
+int ss_sim_run(const struct ss_recfile *rf, enum ss_sim_policy policy, unsigned long long limit,
 	       size_t upto, struct ss_sim_result *res)
 {
 	bool limit_pending = false, in_fault = false;

@@ -24,27 +24,30 @@ enum ss_sim_policy {
 
 struct ss_sim_result {
 	enum ss_sim_policy policy;
-	uint64_t limit;		/* 0: the recorded limits */
-	uint64_t lookups, hits, misses, evictions;
+	unsigned long long limit;		/* 0: the recorded limits */
+	unsigned long long lookups, hits, misses, evictions;
 	/* --check: what the recording says KVM did, and where the model differs */
-	uint64_t kvm_created, kvm_recycled;
-	uint64_t created_but_hit;	/* KVM created a page the model still had */
-	uint64_t reused_but_missed;	/* KVM found a page the model had evicted */
-	uint64_t evicted_not_by_kvm;	/* the model recycled a page KVM kept */
-	uint64_t recycled_not_by_model;	/* KVM recycled a page the model kept */
-	uint64_t recycled_unsync;	/* of those, unsync: maybe a victim's child */
-	uint64_t unknown_zaps;		/* zaps of pages the model never saw */
-	uint64_t peak_used;
+	unsigned long long kvm_created, kvm_recycled;
+	unsigned long long created_but_hit;	/* KVM created a page the model still had */
+	unsigned long long reused_but_missed;	/* KVM found a page the model had evicted */
+	unsigned long long evicted_not_by_kvm;	/* the model recycled a page KVM kept */
+	unsigned long long recycled_not_by_model;	/* KVM recycled a page the model kept */
+	unsigned long long recycled_unsync;	/* of those, unsync: maybe a victim's child */
+	unsigned long long unknown_zaps;		/* zaps of pages the model never saw */
+	unsigned long long peak_used;
 };
 
 const char *ss_sim_policy_name(enum ss_sim_policy p);
 int ss_sim_policy_parse(const char *name);
 
+/* The limit @res ran at: its own, or the one in force at the recording's end. */
+unsigned long long ss_sim_limit_of(const struct ss_recfile *rf, const struct ss_sim_result *res);
+
 /*
  * Replay the first @upto records of @rf (the snapshot included) with @policy
  * and @limit (0: follow the recorded limit and its changes). 0, or -ENOMEM.
  */
-int ss_sim_run(const struct ss_recfile *rf, enum ss_sim_policy policy, uint64_t limit,
+int ss_sim_run(const struct ss_recfile *rf, enum ss_sim_policy policy, unsigned long long limit,
 	       size_t upto, struct ss_sim_result *res);
 
 #endif /* SS_SIM_H */

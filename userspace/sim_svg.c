@@ -4,7 +4,6 @@
  * axes from 0, five ticks each, a polyline and dots per policy, a legend.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 
 #include "sim_svg.h"
@@ -18,24 +17,21 @@
 
 static const char *const ss_sim_colours[SS_SIM_NR_POLICIES] = { "#d62728", "#1f77b4" };
 
-static uint64_t ss_limit_of(const struct ss_recfile *rf, const struct ss_sim_result *r)
-{
-	return r->limit ? r->limit : rf->start.limit;
-}
-
-static void ss_axes(FILE *f, uint64_t xmax, uint64_t ymax)
+static void ss_axes(FILE *f, unsigned long long xmax, unsigned long long ymax)
 {
 	int i;
 
-	fprintf(f, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='black'/>\n", L, H - B, W - R, H - B);
-	fprintf(f, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='black'/>\n", L, T, L, H - B);
+	fprintf(f, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='black'/>\n", L, H - B, W - R,
+		H - B);
+	fprintf(f, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='black'/>\n", L, T, L,
+		H - B);
 	for (i = 0; i <= 5; i++) {
 		int x = L + (W - L - R) * i / 5, y = H - B - (H - T - B) * i / 5;
 
-		fprintf(f, "<text x='%d' y='%d' font-size='11' text-anchor='middle'>%" PRIu64
-			"</text>\n", x, H - B + 16, xmax * i / 5);
-		fprintf(f, "<text x='%d' y='%d' font-size='11' text-anchor='end'>%" PRIu64
-			"</text>\n", L - 6, y + 4, ymax * i / 5);
+		fprintf(f, "<text x='%d' y='%d' font-size='11' text-anchor='middle'>%llu</text>\n",
+			x, H - B + 16, xmax * i / 5);
+		fprintf(f, "<text x='%d' y='%d' font-size='11' text-anchor='end'>%llu</text>\n",
+			L - 6, y + 4, ymax * i / 5);
 	}
 	fprintf(f, "<text x='%d' y='%d' font-size='13' text-anchor='middle'>page limit "
 		"(KVM_SET_NR_MMU_PAGES)</text>\n", (L + W - R) / 2, H - 20);
@@ -44,16 +40,28 @@ static void ss_axes(FILE *f, uint64_t xmax, uint64_t ymax)
 		(T + H - B) / 2, (T + H - B) / 2);
 }
 
+/* The point of @r on the plot */
+static double ss_px(const struct ss_recfile *rf, const struct ss_sim_result *r,
+		    unsigned long long xmax)
+{
+	return L + (double)(W - L - R) * ss_sim_limit_of(rf, r) / xmax;
+}
+
+static double ss_py(const struct ss_sim_result *r, unsigned long long ymax)
+{
+	return H - B - (double)(H - T - B) * r->misses / ymax;
+}
+
 int ss_sim_svg(const char *path, const struct ss_recfile *rf,
 	       const struct ss_sim_result *res, int n)
 {
-	uint64_t xmax = 1, ymax = 1;
+	unsigned long long xmax = 1, ymax = 1;
 	int i, p, legend = 0;
 	FILE *f;
 
 	for (i = 0; i < n; i++) {
-		if (ss_limit_of(rf, &res[i]) > xmax)
-			xmax = ss_limit_of(rf, &res[i]);
+		if (ss_sim_limit_of(rf, &res[i]) > xmax)
+			xmax = ss_sim_limit_of(rf, &res[i]);
 		if (res[i].misses > ymax)
 			ymax = res[i].misses;
 	}
@@ -77,15 +85,13 @@ int ss_sim_svg(const char *path, const struct ss_recfile *rf,
 			ss_sim_colours[p]);
 		for (i = 0; i < n; i++)
 			if (res[i].policy == (enum ss_sim_policy)p)
-				fprintf(f, "%.1f,%.1f ",
-					L + (double)(W - L - R) * ss_limit_of(rf, &res[i]) / xmax,
-					H - B - (double)(H - T - B) * res[i].misses / ymax);
+				fprintf(f, "%.1f,%.1f ", ss_px(rf, &res[i], xmax),
+					ss_py(&res[i], ymax));
 		fprintf(f, "'/>\n");
 		for (i = 0; i < n; i++)
 			if (res[i].policy == (enum ss_sim_policy)p)
 				fprintf(f, "<circle cx='%.1f' cy='%.1f' r='3' fill='%s'/>\n",
-					L + (double)(W - L - R) * ss_limit_of(rf, &res[i]) / xmax,
-					H - B - (double)(H - T - B) * res[i].misses / ymax,
+					ss_px(rf, &res[i], xmax), ss_py(&res[i], ymax),
 					ss_sim_colours[p]);
 		fprintf(f, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='%s' stroke-width='2'/>"
 			"<text x='%d' y='%d' font-size='13'>%s</text>\n", W - R + 15,

@@ -360,7 +360,7 @@ enum shadowstat_rec_type {
 	SHADOWSTAT_REC_CREATE = 2,	/* a lookup that created the page */
 	SHADOWSTAT_REC_REUSE = 3,	/* a lookup that found it */
 	SHADOWSTAT_REC_ZAP = 4,		/* a page zapped, @cause says why */
-	SHADOWSTAT_REC_LIMIT = 5,	/* KVM_SET_NR_MMU_PAGES or a memslot change: @gfn is the goal */
+	SHADOWSTAT_REC_LIMIT = 5,	/* a new limit (@gfn is the goal) */
 	SHADOWSTAT_REC_OBSOLETE = 6,	/* every page so far became obsolete (fast zap) */
 };
 

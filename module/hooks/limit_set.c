@@ -15,13 +15,8 @@ static int limit_pre(struct kprobe *p, struct pt_regs *regs)
 		.gfn = regs_get_kernel_argument(regs, 1),
 		.type = SHADOWSTAT_REC_LIMIT,
 	};
-	struct ss_recording *rec;
-	struct ss_vm *vm;
 
-	vm = ss_vm_find(kvm);
-	rec = vm ? ss_vm_recording(vm) : NULL;
-	if (rec)
-		ss_rec_push(rec, &r);
+	ss_rec_push_kvm(kvm, &r);
 	return 0;
 }
 

@@ -5,15 +5,20 @@
  * Its zaps are told apart from the others in a recording (ss_recording.h).
  * It runs under mmu_lock, on one CPU, so a per-CPU mark does; it reads no
  * argument, so a clone (.isra.0 in some builds) does too. It runs only when
- * KVM recycles, never on a fault that does not.
+ * KVM recycles, never on a fault that does not, and returns only while a
+ * recording runs.
  */
 #include "../ss_ctx.h"
 #include "../ss_hook.h"
+#include "../ss_recording.h"
 
 static int recycle_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct ss_cpu_ctx *ctx = this_cpu_ptr(&ss_cpu_ctx);
 
+	/* nothing records: no return probe, which costs most (bench/) */
+	if (!atomic64_read(&ss_rec_active))
+		return 1;
 	ctx->recycle_task = current;
 	ctx->recycle_first = true;
 	return 0;

@@ -11,13 +11,8 @@
 static void zap_all_fast_probe(void *data, struct kvm *kvm)
 {
 	struct shadowstat_sp_record r = { .type = SHADOWSTAT_REC_OBSOLETE };
-	struct ss_recording *rec;
-	struct ss_vm *vm;
 
-	vm = ss_vm_find(kvm);
-	rec = vm ? ss_vm_recording(vm) : NULL;
-	if (rec)
-		ss_rec_push(rec, &r);
+	ss_rec_push_kvm(kvm, &r);
 }
 
 static const char *const zap_all_fast_syms[] = { "kvm_mmu_zap_all_fast", NULL };

@@ -696,7 +696,7 @@ static void test_unknown_commands(void)
 		const char *what;
 		unsigned long cmd;
 	} cmds[] = {
-		{ "_IO(0xBC, 0x05)", _IO(SHADOWSTAT_IOC_TYPE, 0x05) },
+		{ "_IO(0xBC, 0x06)", _IO(SHADOWSTAT_IOC_TYPE, 0x06) },
 		{ "_IO(0xBC, 0xff)", _IO(SHADOWSTAT_IOC_TYPE, 0xff) },
 		{ "_IOWR(0xBC, 0, struct shadowstat_version)",
 		  _IOWR(SHADOWSTAT_IOC_TYPE, 0x00, struct shadowstat_version) },
@@ -713,6 +713,88 @@ static void test_unknown_commands(void)
 		bad(what, cmds[i].cmd, make_arg(&calls[0], calls[0].size),
 		    -ENOTTY);
 	}
+}
+
+static struct shadowstat_sp_record rec_buf[64];
+
+static struct shadowstat_record *record_arg(uint32_t flags, uint64_t vm_id, uint32_t capacity)
+{
+	static struct shadowstat_record a;
+
+	memset(&a, 0, sizeof(a));
+	a.argsz = sizeof(a);
+	a.flags = flags;
+	a.vm_id = vm_id;
+	a.capacity = capacity;
+	a.nr = ARRAY_SIZE(rec_buf);
+	a.rec_size = sizeof(rec_buf[0]);
+	a.recs = ptr(rec_buf);
+	return &a;
+}
+
+/* SHADOWSTAT_IOC_RECORD: bad calls start nothing; a recording is the file's. */
+static void test_record(bool have_vms)
+{
+	const unsigned long cmd = SHADOWSTAT_IOC_RECORD;
+	const uint32_t start = SHADOWSTAT_RECORD_START, cap = SHADOWSTAT_RECORD_MIN_CAPACITY;
+	uint64_t vm = have_vms ? state_before.vms[0].vm_id : 1;
+	struct shadowstat_record *a;
+	int fd;
+
+	a = record_arg(start, vm, cap);
+	a->argsz = 4;
+	bad("RECORD argsz 4", cmd, a, -EINVAL);
+	a = record_arg(start, vm, cap);
+	a->argsz = SHADOWSTAT_RECORD_SIZE_V1 - 1;
+	bad("RECORD argsz one byte short", cmd, a, -EINVAL);
+	bad("RECORD flags START|STOP", cmd, record_arg(start | SHADOWSTAT_RECORD_STOP, vm, cap),
+	    -EINVAL);
+	bad("RECORD unknown flag 0x4", cmd, record_arg(0x4, vm, cap), -EINVAL);
+	bad("RECORD START capacity 1000 (not a power of two)", cmd, record_arg(start, vm, 1000),
+	    -EINVAL);
+	bad("RECORD START capacity 512 (under MIN)", cmd, record_arg(start, vm, 512), -EINVAL);
+	bad("RECORD START capacity MAX*2", cmd,
+	    record_arg(start, vm, SHADOWSTAT_RECORD_MAX_CAPACITY * 2), -EINVAL);
+	bad("RECORD a read with a capacity", cmd, record_arg(0, vm, cap), -EINVAL);
+	a = record_arg(start, vm, cap);
+	a->rec_size = SHADOWSTAT_SP_RECORD_SIZE_V1 - 1;
+	bad("RECORD rec_size 23", cmd, a, -EINVAL);
+	a = record_arg(start, vm, cap);
+	a->rec_size = SHADOWSTAT_ELEM_MAX + 1;
+	bad("RECORD rec_size ELEM_MAX+1", cmd, a, -EINVAL);
+	a = record_arg(start, vm, cap);
+	a->recs = 0;
+	bad("RECORD recs NULL", cmd, a, -EFAULT);
+	bad("RECORD a read on a file that records nothing", cmd, record_arg(0, vm, 0), -ENOENT);
+	bad("RECORD START of no VM", cmd, record_arg(start, 0xffffffffffffULL, cap), -ENOENT);
+	if (!have_vms) {
+		tap_skip("RECORD of a VM: no VM");
+		return;
+	}
+	fd = open(dev_path, O_RDONLY | O_CLOEXEC);
+	a = record_arg(start, vm, cap);
+	expect("RECORD START of a VM", do_ioctl(fd, cmd, a), 0);
+	expect_eq("RECORD START: argsz out", a->argsz, SHADOWSTAT_RECORD_SIZE_V1);
+	expect_eq("RECORD START: rec_size out", a->rec_size, SHADOWSTAT_SP_RECORD_SIZE_V1);
+	report(a->nr >= 1 && rec_buf[0].type == SHADOWSTAT_REC_SNAP,
+	       "RECORD START: the snapshot comes first (%u records)", a->nr);
+	report(a->mark >= a->nr, "RECORD START: mark %llu covers the snapshot",
+	       (unsigned long long)a->mark);
+	expect("RECORD START on the other file of the same VM: EBUSY",
+	       do_ioctl(dev_fd, cmd, record_arg(start, vm, cap)), -EBUSY);
+	expect("RECORD a second START on the file: EBUSY",
+	       do_ioctl(fd, cmd, record_arg(start, vm, cap)), -EBUSY);
+	expect("RECORD a read of another VM id: EINVAL",
+	       do_ioctl(fd, cmd, record_arg(0, vm + 1, 0)), -EINVAL);
+	a = record_arg(SHADOWSTAT_RECORD_STOP, vm, 0);
+	expect("RECORD STOP", do_ioctl(fd, cmd, a), 0);
+	report(a->state & SHADOWSTAT_RECSTATE_STOPPED, "RECORD STOP: state says stopped");
+	close(fd);
+	/* closing the file ended the recording: the VM can be recorded again */
+	fd = open(dev_path, O_RDONLY | O_CLOEXEC);
+	a = record_arg(start, vm, cap);
+	expect("RECORD START after the first file closed", do_ioctl(fd, cmd, a), 0);
+	close(fd);
 }
 
 /* Element sizes other than ours: a newer caller's larger ones, fewer stats */
@@ -923,7 +1005,7 @@ static void child_capset(void)
 	expect("uid 0 without CAP_SYS_ADMIN: GET_VERSION",
 	       do_ioctl(fd, SHADOWSTAT_IOC_GET_VERSION, &v), -EPERM);
 	expect("uid 0 without CAP_SYS_ADMIN: unknown command",
-	       do_ioctl(fd, _IO(SHADOWSTAT_IOC_TYPE, 0x05), &v), -EPERM);
+	       do_ioctl(fd, _IO(SHADOWSTAT_IOC_TYPE, 0x06), &v), -EPERM);
 	close(fd);
 }
 
@@ -1031,6 +1113,7 @@ int main(int argc, char **argv)
 	test_flags_reserved();
 	test_pointers(have_vms);
 	test_unknown_commands();
+	test_record(have_vms);
 	test_enospc(have_vms);
 	test_element_sizes(have_vms);
 	test_privileges();

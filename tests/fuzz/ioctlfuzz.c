@@ -55,12 +55,12 @@
 static const unsigned long real_cmds[] = {
 	SHADOWSTAT_IOC_GET_VERSION, SHADOWSTAT_IOC_GET_SCHEMA,
 	SHADOWSTAT_IOC_LIST_VMS, SHADOWSTAT_IOC_READ_STATS,
-	SHADOWSTAT_IOC_READ_STATUS,
+	SHADOWSTAT_IOC_READ_STATUS, SHADOWSTAT_IOC_RECORD,
 };
 
 static const char *const cmd_names[] = {
 	"GET_VERSION", "GET_SCHEMA", "LIST_VMS", "READ_STATS", "READ_STATUS",
-	"other",
+	"RECORD", "other",
 };
 
 #define NR_REAL		ARRAY_SIZE(real_cmds)
@@ -317,7 +317,8 @@ static void build_arg(struct thread *t, unsigned char *arg, unsigned int which)
 		struct shadowstat_list_vms l;
 		struct shadowstat_read_stats r;
 		struct shadowstat_status st;
-		unsigned char b[64];
+		struct shadowstat_record rec;
+		unsigned char b[96];
 	} a;
 	uint32_t size, count;
 
@@ -362,6 +363,16 @@ static void build_arg(struct thread *t, unsigned char *arg, unsigned int which)
 		a.r.totals = chance(t, 30) ? 0 : pick_ptr(t, (a.r.num_stats % 512) * 8);
 		if (chance(t, 10))
 			a.r.timestamp_ns = rnd(t);		/* "out" field */
+		break;
+	case 5:
+		size = SHADOWSTAT_RECORD_SIZE_V1;
+		a.rec.flags = chance(t, 50) ? (uint32_t)below(t, 4) : pick_flags(t);
+		a.rec.vm_id = pick_vm_id(t);
+		a.rec.capacity = chance(t, 50) ? 0 : pick_count(t);
+		count = chance(t, 20) ? 0 : pick_count(t) % 5000;
+		a.rec.nr = count;
+		a.rec.rec_size = pick_elem_size(t, SHADOWSTAT_SP_RECORD_SIZE_V1);
+		a.rec.recs = chance(t, 10) ? 0 : pick_ptr(t, (size_t)count * a.rec.rec_size);
 		break;
 	default:
 		size = SHADOWSTAT_STATUS_SIZE_V1;

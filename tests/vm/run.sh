@@ -38,6 +38,8 @@ TESTS=${TESTS:-}
 . "$HERE/lib-initramfs.sh"
 # shellcheck source=tests/vm/lib-kvm-stat.sh
 . "$HERE/lib-kvm-stat.sh"
+# shellcheck source=tests/vm/lib-l2.sh
+. "$HERE/lib-l2.sh"
 
 harness_pass=0
 harness_fail=0
@@ -156,6 +158,8 @@ for name in "${selected[@]}"; do
 	cp "$HERE/guest/$name.sh" "$ROOT/tests/"
 	# python3 and kvm_stat only for the test that runs them (~10 MB more)
 	[ "$name" = t_84_kvm_stat ] && initramfs_add_kvm_stat "$ROOT"
+	# QEMU and a Linux guest only for the test that boots one (~40 MB more)
+	[ "$name" = t_88_linux_guest ] && initramfs_add_l2 "$ROOT"
 done
 initramfs_pack "$ROOT" "$WORK/initramfs.cpio.gz"
 msg "initramfs ready ($(du -h "$WORK/initramfs.cpio.gz" | cut -f1), tests: ${selected[*]})"

@@ -105,7 +105,7 @@ int scn_evict(const struct env *env, int argc, char **argv)
 		return 2;
 	regions = pattern_regions(pattern, limit);
 	if (!regions || regions > 254) {
-		fprintf(stderr, "ssvmm evict: -P hotcold, random or cyclic (at most 254 regions)\n");
+		fprintf(stderr, "ssvmm evict: -P hotcold, random or cyclic (up to 254 regions)\n");
 		return 2;
 	}
 	scn_label(label, sizeof(label), "evict", env);

@@ -15,10 +15,10 @@
 
 struct stream {
 	FILE *f;
-	uint64_t n;
+	unsigned long long n;
 };
 
-static void st_begin(struct stream *s, uint64_t limit)
+static void st_begin(struct stream *s, unsigned long long limit)
 {
 	struct ss_recfile h = { .kernel = "6.1.0-test", .vm = "1-2", .guest = "g" };
 
@@ -29,7 +29,7 @@ static void st_begin(struct stream *s, uint64_t limit)
 	ss_recfile_write_header(s->f, &h);
 }
 
-static void st_rec(struct stream *s, uint8_t type, uint64_t page, unsigned int level,
+static void st_rec(struct stream *s, uint8_t type, unsigned long long page, unsigned int level,
 		   uint8_t flags, uint16_t cause)
 {
 	struct shadowstat_sp_record r = {
@@ -41,7 +41,8 @@ static void st_rec(struct stream *s, uint8_t type, uint64_t page, unsigned int l
 	s->n++;
 }
 
-static void st_end(struct stream *s, struct ss_recfile *rf, uint64_t miss, uint64_t recycled)
+static void st_end(struct stream *s, struct ss_recfile *rf, unsigned long long miss,
+		   unsigned long long recycled)
 {
 	struct ss_rec_mark m = { .pos = s->n, .cache_miss = miss, .recycled = recycled };
 	char err[128] = "";
@@ -53,7 +54,7 @@ static void st_end(struct stream *s, struct ss_recfile *rf, uint64_t miss, uint6
 	fclose(s->f);
 }
 
-static void replay(const struct ss_recfile *rf, enum ss_sim_policy p, uint64_t limit,
+static void replay(const struct ss_recfile *rf, enum ss_sim_policy p, unsigned long long limit,
 		   struct ss_sim_result *r)
 {
 	TEST_ASSERT_EQ(ss_sim_run(rf, p, limit, rf->nr, r), 0);
@@ -121,7 +122,7 @@ TEST(recfile_rejects_garbage)
 static void kvm_recycle_stream(struct ss_recfile *rf, bool kvm_keeps_p5)
 {
 	struct stream s;
-	uint64_t i, zapped = kvm_keeps_p5 ? 4 : 5;
+	unsigned long long i, zapped = kvm_keeps_p5 ? 4 : 5;
 
 	st_begin(&s, 10);
 	st_rec(&s, SHADOWSTAT_REC_CREATE, 100, L4, 0, 0);
@@ -179,7 +180,7 @@ TEST(sim_lru_keeps_a_hot_page)
 	struct ss_sim_result fifo, lru, big;
 	struct ss_recfile rf;
 	struct stream s;
-	uint64_t i;
+	unsigned long long i;
 
 	st_begin(&s, 40);
 	st_rec(&s, SHADOWSTAT_REC_CREATE, 100, L4, 0, 0);
@@ -210,13 +211,14 @@ TEST(sim_cyclic_scan_defeats_lru)
 	struct ss_sim_result fifo, lru;
 	struct ss_recfile rf;
 	struct stream s;
-	uint64_t pass, i;
+	unsigned long long pass, i;
 
 	st_begin(&s, 40);
 	st_rec(&s, SHADOWSTAT_REC_CREATE, 100, L4, 0, 0);
 	for (pass = 0; pass < 5; pass++)
 		for (i = 1; i <= 41; i++)
-			st_rec(&s, pass ? SHADOWSTAT_REC_REUSE : SHADOWSTAT_REC_CREATE, i, L1, 0, 0);
+			st_rec(&s, pass ? SHADOWSTAT_REC_REUSE : SHADOWSTAT_REC_CREATE, i, L1,
+			       0, 0);
 	st_end(&s, &rf, 0, 0);
 	replay(&rf, SS_SIM_LRU, 0, &lru);
 	replay(&rf, SS_SIM_FIFO, 0, &fifo);
