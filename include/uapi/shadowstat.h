@@ -64,7 +64,8 @@
  *
  * Errors common to all calls: EPERM (no CAP_SYS_ADMIN), ENOTTY (unknown
  * command), EFAULT (bad pointer, including NULL for a nonempty array),
- * EINVAL, E2BIG, ENOSPC (above), ENOMEM.
+ * EINVAL, E2BIG, ENOSPC (above), ENOMEM. SHADOWSTAT_IOC_RECORD also: EBUSY (the
+ * VM, or the file, records already), EOPNOTSUPP (no shadow-page hooks).
  *
  * Pointers are passed as __u64 (userspace: (__u64)(uintptr_t)ptr). There is
  * no implicit padding; the layout is checked at compile time at the end of

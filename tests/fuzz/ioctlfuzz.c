@@ -5,7 +5,7 @@
  *
  * usage: ioctlfuzz [-t threads] [-s seconds] [-S seed] [-d device] [-l label]
  *
- * Commands: the five of include/uapi/shadowstat.h and random ones in and
+ * Commands: the six of include/uapi/shadowstat.h and random ones in and
  * around its ioctl type (0xb8..0xc0, random number, direction and size
  * bits). Arguments: random argsz (the v1 sizes, 0, small, the limit and one
  * past it, huge), flags, reserved fields, counts, element sizes, VM ids
@@ -17,8 +17,9 @@
  * pointers only ever point into this program's scratch pages.
  *
  * Checks: every call returns 0 or one of the errnos the header documents
- * (ENOTTY, EFAULT, EINVAL, E2BIG, ENOSPC, ENOMEM, ENOENT; not EPERM, as we
- * run as root), every command that is not one of the five is ENOTTY, and
+ * (ENOTTY, EFAULT, EINVAL, E2BIG, ENOSPC, ENOMEM, ENOENT, and RECORD's EBUSY
+ * and EOPNOTSUPP; not EPERM, as we run as root), every command that is not
+ * one of the six is ENOTTY, and
  * the device still answers GET_VERSION correctly at the end. The caller
  * checks the kernel log and that nothing the module reports changed.
  * Prints "ok - ..." / "not ok - ..." lines; exits 1 on a failure.
@@ -68,7 +69,7 @@ static const char *const cmd_names[] = {
 
 /* errno classes counted per command */
 static const int errnos[] = {
-	0, ENOTTY, EFAULT, EINVAL, E2BIG, ENOSPC, ENOMEM, ENOENT,
+	0, ENOTTY, EFAULT, EINVAL, E2BIG, ENOSPC, ENOMEM, ENOENT, EBUSY, EOPNOTSUPP,
 };
 
 #define NR_ERRNOS	ARRAY_SIZE(errnos)
@@ -144,6 +145,8 @@ static const char *err_name(int e)
 	case 0: return "0";
 	case EPERM: return "EPERM";
 	case ENOENT: return "ENOENT";
+	case EBUSY: return "EBUSY";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
 	case EFAULT: return "EFAULT";
 	case EINVAL: return "EINVAL";
 	case E2BIG: return "E2BIG";

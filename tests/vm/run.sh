@@ -158,8 +158,8 @@ for name in "${selected[@]}"; do
 	cp "$HERE/guest/$name.sh" "$ROOT/tests/"
 	# python3 and kvm_stat only for the test that runs them (~10 MB more)
 	[ "$name" = t_84_kvm_stat ] && initramfs_add_kvm_stat "$ROOT"
-	# QEMU and a Linux guest only for the test that boots one (~40 MB more)
-	[ "$name" = t_88_linux_guest ] && initramfs_add_l2 "$ROOT"
+	# QEMU and a Linux guest (~40 MB more) only when asked: SS_L2=1 (tests/vm/lib-l2.sh)
+	[ "$name" = t_88_linux_guest ] && [ "${SS_L2:-0}" = 1 ] && initramfs_add_l2 "$ROOT"
 done
 initramfs_pack "$ROOT" "$WORK/initramfs.cpio.gz"
 msg "initramfs ready ($(du -h "$WORK/initramfs.cpio.gz" | cut -f1), tests: ${selected[*]})"

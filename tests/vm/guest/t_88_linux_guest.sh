@@ -12,9 +12,10 @@ require_shadowstat
 kvm_mode shadow || exit 1
 ss_load || exit 1
 dmesg_mark
+# opt-in (4 minutes a kernel; 7.2 and 7.3 do not finish their /init in 96 MiB yet)
 if [ ! -x /usr/bin/qemu-system-x86_64 ] || [ ! -r /l2/vmlinuz ]; then
-	not_ok "$TEST: no QEMU or kernel in the test guest (tests/vm/lib-l2.sh)"
-	exit 1
+	skip "$TEST: no QEMU in the test guest: run with SS_L2=1 (tests/vm/lib-l2.sh)"
+	exit 0
 fi
 
 F=/tmp/l2.rec
@@ -24,7 +25,7 @@ F=/tmp/l2.rec
 	-name l2linux >/tmp/l2.qemu 2>&1 &
 qpid=$!
 i=0
-until ls "$SS_DIR" 2>/dev/null | grep -q "^$qpid-"; do
+until ls -d "$SS_DIR/$qpid-"* >/dev/null 2>&1; do
 	i=$((i + 1))
 	if [ $i -gt 300 ] || ! kill -0 $qpid 2>/dev/null; then
 		not_ok "$TEST: QEMU's VM did not appear: $(cat /tmp/l2.qemu /tmp/l2.console 2>&1 | tail -5)"
