@@ -9,43 +9,22 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "stopsig.h"
 #include "view.h"
-
-static atomic_int ss_log_stop;
-static atomic_int ss_log_reopen;
-
-static void ss_log_signal(int sig)
-{
-	if (sig == SIGHUP)
-		ss_log_reopen = 1;
-	else
-		ss_log_stop = 1;
-}
-
-static long ss_log_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 /* Sleep @ms unless a signal asks to stop; false when it does. */
 static bool ss_log_wait(unsigned int ms)
 {
-	long end = ss_log_now_ms() + ms;
+	long end = ss_now_ms() + ms;
 
-	while (!ss_log_stop) {
-		long left = end - ss_log_now_ms();
+	while (!ss_stop_asked()) {
+		long left = end - ss_now_ms();
 
 		if (left <= 0)
 			return true;
@@ -157,7 +136,6 @@ int ss_cmd_log(struct ss_ctx *ctx)
 {
 	const struct ss_args *args = ctx->args;
 	struct ss_log lg = { .ctx = ctx, .path = args->append };
-	struct sigaction sa = { .sa_handler = ss_log_signal };
 	struct ss_snapshot prev, cur;
 	int ret = SS_EXIT_FAIL;
 	long done = 0;
@@ -169,18 +147,14 @@ int ss_cmd_log(struct ss_ctx *ctx)
 	}
 	if (ss_log_open(&lg))
 		goto out_header;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	ss_stop_catch(true);
 	/* every row has its rates: the first snapshot is only their start */
 	if (ss_read_snapshot(ctx, &prev))
 		goto out_file;
 	while (ss_log_wait(args->interval_ms)) {
 		if (ss_read_snapshot(ctx, &cur))
 			goto out_prev;
-		if (ss_log_reopen) {
-			ss_log_reopen = 0;
+		if (ss_reopen_asked()) {
 			if (ss_log_open(&lg)) {
 				ss_snapshot_free(&cur);
 				goto out_prev;

@@ -7,8 +7,6 @@
  */
 #include <errno.h>
 #include <poll.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -16,26 +14,11 @@
 
 #include "cli.h"
 #include "recfile.h"
+#include "stopsig.h"
 
 #define SS_REC_CAPACITY	262144	/* records: 8 MiB in the kernel */
 #define SS_REC_BATCH	65536	/* records a read asks for */
 #define SS_REC_POLL_MS	50
-
-static atomic_int ss_rec_stop;
-
-static void ss_rec_signal(int sig)
-{
-	(void)sig;
-	ss_rec_stop = 1;
-}
-
-static long ss_rec_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 struct ss_rec_out {
 	FILE *f;
@@ -101,14 +84,14 @@ static const char *ss_rec_start_error(int err)
 static int ss_rec_loop(struct ss_ctx *ctx, const struct ss_vm *vm, struct ss_rec_out *o,
 		       struct shadowstat_sp_record *buf, const char **reason)
 {
-	long end = ctx->args->duration_s ? ss_rec_now_ms() + ctx->args->duration_s * 1000L : 0;
+	long end = ctx->args->duration_s ? ss_now_ms() + ctx->args->duration_s * 1000L : 0;
 	struct shadowstat_record a;
 	unsigned long long lost = 0;
 	bool gone = false;
 	int err;
 
 	for (;;) {
-		bool stop = ss_rec_stop || (end && ss_rec_now_ms() >= end);
+		bool stop = ss_stop_asked() || (end && ss_now_ms() >= end);
 
 		err = ss_rec_call(ctx, &a, vm->id, stop ? SHADOWSTAT_RECORD_STOP : 0, buf);
 		if (err) {
@@ -121,7 +104,7 @@ static int ss_rec_loop(struct ss_ctx *ctx, const struct ss_vm *vm, struct ss_rec
 		if (a.nr == SS_REC_BATCH)
 			continue;
 		if (stop) {
-			*reason = gone ? "vm-exit" : ss_rec_stop ? "signal" : "duration";
+			*reason = gone ? "vm-exit" : ss_stop_asked() ? "signal" : "duration";
 			break;
 		}
 		if (a.state & SHADOWSTAT_RECSTATE_VM_GONE) {
@@ -143,7 +126,6 @@ int ss_cmd_record(struct ss_ctx *ctx)
 	struct shadowstat_sp_record *buf;
 	struct shadowstat_record a;
 	const char *reason = "signal";
-	struct sigaction sa = {};
 	struct utsname uts;
 	struct ss_vm vm;
 	int ret, err;
@@ -157,9 +139,7 @@ int ss_cmd_record(struct ss_ctx *ctx)
 		return SS_EXIT_FAIL;
 	}
 	o.f = ctx->out;
-	sa.sa_handler = ss_rec_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	ss_stop_catch(false);
 
 	err = ss_rec_call(ctx, &a, vm.id, SHADOWSTAT_RECORD_START, buf);
 	if (err) {

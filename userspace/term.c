@@ -2,35 +2,21 @@
 /* Terminal for top: a key or a signal ends the wait between refreshes. */
 #include <errno.h>
 #include <poll.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "stopsig.h"
 #include "term.h"
 
-static atomic_int ss_term_quit;
 static struct termios ss_term_saved;
 static bool ss_term_raw;
 
-static void ss_term_signal(int sig)
-{
-	(void)sig;
-	ss_term_quit = 1;
-}
-
 void ss_term_start(bool keys)
 {
-	struct sigaction sa;
 	struct termios t;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = ss_term_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	ss_stop_catch(false);
 
 	if (!keys || !isatty(STDIN_FILENO) ||
 	    tcgetattr(STDIN_FILENO, &ss_term_saved))
@@ -50,20 +36,12 @@ void ss_term_stop(void)
 	ss_term_raw = false;
 }
 
-static long ss_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 bool ss_term_wait(unsigned int ms)
 {
 	long end = ss_now_ms() + ms;
 	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 
-	while (!ss_term_quit) {
+	while (!ss_stop_asked()) {
 		long left = end - ss_now_ms();
 		char c;
 		int n;

@@ -20,7 +20,7 @@ SS_CLI_CORE := model guestname resolve args commands escape jsonw status_rec sta
 	       recfile sim sim_svg
 # The ioctl layer and the commands.
 SS_CLI_DEV := lib/libshadowstat cli_common cmd_list cmd_show cmd_status \
-	      cmd_top cmd_doctor cmd_history cmd_log cmd_plot cmd_record cmd_simulate term cli_main
+	      cmd_top cmd_doctor cmd_history cmd_log cmd_plot cmd_record cmd_simulate term stopsig cli_main
 SS_CLI_TESTS := test_main fixtures test_args test_resolve test_guestname \
 		test_escape test_format_json test_format_csv test_format_prom \
 		test_format_table test_view test_schema test_status_json test_doctor test_outfile \

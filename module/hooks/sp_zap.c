@@ -14,16 +14,18 @@
 static void zap_probe(void *data, void *sp)
 {
 	struct kvm *kvm;
+	bool on_vcpu;
 
 	if (ss_sp_is_tdp(sp))
 		return;
 	kvm = ss_kvm_running();
+	on_vcpu = kvm;
 	if (!kvm)
 		kvm = ss_sp_owner(sp);
 	if (!kvm)
 		atomic64_inc(&ss_unattributed);
 	else if (!IS_ERR(kvm))
-		ss_zap_account(kvm, sp);
+		ss_zap_account(kvm, sp, on_vcpu);
 }
 
 static bool zap_wanted(char *why, size_t len)

@@ -16,7 +16,7 @@ static int zap_kprobe_pre(struct kprobe *p, struct pt_regs *regs)
 
 	if (ss_sp_is_tdp(sp))
 		return 0;
-	ss_zap_account(kvm, sp);
+	ss_zap_account(kvm, sp, ss_kvm_running() == kvm);
 	if (ss_sp_unsync(sp))
 		ss_ctx_zap_sync_push(sp, kvm);
 	return 0;

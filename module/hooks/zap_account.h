@@ -13,8 +13,11 @@
 #include "../ss_sp.h"
 #include "../ss_vm.h"
 
-/* Why KVM zaps @sp, as far as the context tells (enum shadowstat_zap_cause). */
-static inline u16 ss_zap_cause(struct kvm *kvm, const void *sp, u8 *flags)
+/*
+ * Why KVM zaps @sp, as far as the context tells (enum shadowstat_zap_cause);
+ * @on_vcpu: a vCPU of @kvm is running (its fault or sync path).
+ */
+static inline u16 ss_zap_cause(struct kvm *kvm, const void *sp, bool on_vcpu, u8 *flags)
 {
 	union kvm_mmu_page_role role = ss_sp_role(sp);
 
@@ -22,13 +25,13 @@ static inline u16 ss_zap_cause(struct kvm *kvm, const void *sp, u8 *flags)
 		return SHADOWSTAT_ZAP_RECYCLE;
 	if (role.invalid || ss_sp_valid_gen(sp) != READ_ONCE(kvm->arch.mmu_valid_gen))
 		return SHADOWSTAT_ZAP_OBSOLETE;
-	if (!ss_kvm_running())
+	if (!on_vcpu)
 		return SHADOWSTAT_ZAP_VM;
 	return *flags & SHADOWSTAT_RECF_UNSYNC ? SHADOWSTAT_ZAP_SYNC : SHADOWSTAT_ZAP_FAULT;
 }
 
 static inline void ss_zap_record(struct ss_recording *rec, struct kvm *kvm,
-				 const void *sp)
+				 const void *sp, bool on_vcpu)
 {
 	u8 flags = 0;
 	u16 cause;
@@ -37,16 +40,16 @@ static inline void ss_zap_record(struct ss_recording *rec, struct kvm *kvm,
 		flags |= SHADOWSTAT_RECF_ROOT;
 	if (ss_sp_unsync(sp))
 		flags |= SHADOWSTAT_RECF_UNSYNC;
-	cause = ss_zap_cause(kvm, sp, &flags);
+	cause = ss_zap_cause(kvm, sp, on_vcpu, &flags);
 	ss_rec_push_sp(rec, sp, SHADOWSTAT_REC_ZAP, flags, cause);
 }
 
 /*
  * A page with root_count == 0 leaves n_used_mmu_pages now; an in-use root
  * leaves the active list but stays counted until its release zaps it again
- * with root_count == 0.
+ * with root_count == 0. @on_vcpu as in ss_zap_cause().
  */
-static inline void ss_zap_account(struct kvm *kvm, const void *sp)
+static inline void ss_zap_account(struct kvm *kvm, const void *sp, bool on_vcpu)
 {
 	struct ss_vm *vm = ss_vm_find(kvm);
 	struct ss_recording *rec;
@@ -57,7 +60,7 @@ static inline void ss_zap_account(struct kvm *kvm, const void *sp)
 			     SS_STAT_sp_zapped]);
 	rec = ss_vm_recording(vm);
 	if (unlikely(rec))
-		ss_zap_record(rec, kvm, sp);
+		ss_zap_record(rec, kvm, sp, on_vcpu);
 }
 
 #endif /* SS_ZAP_ACCOUNT_H */

@@ -18,6 +18,12 @@
 #define PDPT_GPA	0x2000ULL
 #define PD_GPA		0x3000ULL
 #define CODE_GPA	0x10000ULL
+/* The nested guest's (vmm_nested.h): nested page table, VMCB, host save area */
+#define NPT_PML4_GPA	0x20000ULL
+#define NPT_PDPT_GPA	0x21000ULL
+#define NPT_PD_GPA	0x22000ULL
+#define VMCB_GPA	0x23000ULL
+#define HSAVE_GPA	0x24000ULL
 #define PT_BASE_GPA	0x100000ULL	/* PT of 2 MiB region k at PT_BASE_GPA + k * 4K */
 #define MAX_MEM		(256 * SZ_2M)	/* all PT pages must fit in region 0 */
 
@@ -29,6 +35,7 @@
 #define GOP_TOUCH	1	/* rdi gpa, rsi regions, rdx pages, rcx stride, r8 step */
 #define GOP_PTWRITE	2	/* rdi gpa to store to, rdx value */
 #define GOP_CR3		3	/* mov %cr3, %rax; mov %rax, %cr3 */
+#define GOP_NESTED	4	/* VMRUN the VMCB at VMCB_GPA: the nested guest does GOP_TOUCH */
 
 #define DONE_PORT	0x10	/* guest OUTs the op number here when an op is done */
 

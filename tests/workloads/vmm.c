@@ -287,9 +287,15 @@ static int run_op(struct vmm *vm, uint64_t op, uint64_t rdi, uint64_t rsi, uint6
 	return run_until_done(vm, op);
 }
 
+int vmm_touch_op(struct vmm *vm, uint64_t op, uint64_t gpa, uint64_t regions, uint64_t pages,
+		 uint64_t stride)
+{
+	return run_op(vm, op, gpa, regions, pages, stride, SZ_4K);
+}
+
 int vmm_touch(struct vmm *vm, uint64_t gpa, uint64_t regions, uint64_t pages, uint64_t stride)
 {
-	return run_op(vm, GOP_TOUCH, gpa, regions, pages, stride, SZ_4K);
+	return vmm_touch_op(vm, GOP_TOUCH, gpa, regions, pages, stride);
 }
 
 int vmm_ptwrite(struct vmm *vm, uint64_t gpa, uint64_t value)

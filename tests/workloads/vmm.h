@@ -46,6 +46,9 @@ int vmm_set_nr_mmu_pages(struct vmm *vm, unsigned long nr);
 
 /* Run one guest operation (GOP_*) to completion; 0 on success. */
 int vmm_touch(struct vmm *vm, uint64_t gpa, uint64_t regions, uint64_t pages, uint64_t stride);
+/* GOP_TOUCH's arguments to operation @op (GOP_TOUCH or GOP_NESTED). */
+int vmm_touch_op(struct vmm *vm, uint64_t op, uint64_t gpa, uint64_t regions, uint64_t pages,
+		 uint64_t stride);
 int vmm_ptwrite(struct vmm *vm, uint64_t gpa, uint64_t value);
 int vmm_cr3_reload(struct vmm *vm);
 int vmm_halt(struct vmm *vm);

@@ -4,7 +4,7 @@
 WORKLOADS_DIR := tests/workloads
 WORKLOADS_SRCS := $(addprefix $(WORKLOADS_DIR)/, ssvmm.c vmm.c model.c model_pages.c model_vcpu.c stats.c vmctx.c ctlfile.c scn_opts.c \
 	check.c scn_basic.c scn_recycle.c scn_memslot.c scn_multi.c scn_hold.c scn_evict.c scn_demo.c scn_manypt.c scn_unsyncpt.c \
-	scn_split.c vmm_huge.c guest_code.S)
+	scn_split.c vmm_huge.c vmm_nested.c guest_code.S)
 WORKLOADS_SRCS += tests/lib/tap.c
 WORKLOADS_HDRS := $(wildcard $(WORKLOADS_DIR)/*.h) tests/lib/tap.h module/ss_stat_table.h
 

@@ -4,7 +4,8 @@
 # mode, with dirty logging started by the memslot flag or by manual protect and
 # KVM_CLEAR_DIRTY_LOG, eager splitting on and off. ssvmm split computes the expected
 # splits (eager, on fault, tables created, failures) and checks them against shadowstat
-# and against KVM's pages_2m and pages_4k.
+# and against KVM's pages_2m and pages_4k. With -n a nested guest (SVM with nested
+# paging, under tdp and legacytdp) stores to the same memory: the shadow MMU's splits.
 . /tests/lib.sh
 require_shadowstat
 thp=/sys/kernel/mm/transparent_hugepage/enabled
@@ -30,8 +31,14 @@ for mode in shadow tdp legacytdp; do
 			echo $split >$eager
 			run_vmm split -P log -b $back -r 4
 			run_vmm split -P clear -b $back -r 4
+			# a nested guest (SVM, nested paging) too: the shadow MMU's splits
+			[ $mode = shadow ] && continue
+			run_vmm split -P log -b $back -r 4 -n
+			run_vmm split -P clear -b $back -r 4 -n
 		done
 	done
+	# without nested paging for the VM there is no nested guest: a skip, not a failure
+	[ $mode = shadow ] && run_vmm split -P log -b thp -r 4 -n
 	echo Y >$eager
 	ss_unload
 	dmesg_check "$TEST: $mode"
