@@ -16,9 +16,9 @@
 extern const unsigned char guest_code_start[], guest_l3_entry[];
 
 #define MSR_VM_HSAVE_PA		0xc0010117
-#define EFER_SVME		(1ULL << 12)
-#define CPUID_SVM_ECX		(1U << 2)	/* 0x80000001 */
-#define CPUID_NPT_EDX		(1U << 0)	/* 0x8000000a */
+#define EFER_SVME		0x1000ULL
+#define CPUID_SVM_ECX		0x4U	/* 0x80000001 */
+#define CPUID_NPT_EDX		0x1U	/* 0x8000000a */
 
 /* VMCB control area */
 #define VMCB_INTERCEPT_MISC1	0x00c
@@ -45,11 +45,11 @@ extern const unsigned char guest_code_start[], guest_l3_entry[];
 #define VMCB_RIP		(VMCB_SAVE + 0x178)
 #define VMCB_G_PAT		(VMCB_SAVE + 0x268)
 
-#define INTERCEPT_HLT		(1U << 24)
-#define INTERCEPT_SHUTDOWN	(1U << 31)
-#define INTERCEPT_VMRUN		(1U << 0)
-#define INTERCEPT_VMMCALL	(1U << 1)
-#define V_INTR_MASKING		(1U << 24)
+#define INTERCEPT_HLT		0x01000000U
+#define INTERCEPT_SHUTDOWN	0x80000000U
+#define INTERCEPT_VMRUN		0x1U
+#define INTERCEPT_VMMCALL	0x2U
+#define V_INTR_MASKING		0x01000000U
 #define SVM_EXIT_VMMCALL	0x81
 
 /* Segment attributes in the VMCB's packed form: type, S, DPL, P, AVL, L, DB, G. */
