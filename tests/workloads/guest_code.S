@@ -57,6 +57,7 @@ op_ptwrite:
 op_cr3:
 	mov	%cr3, %rax
 	mov	%rax, %cr3
+	jmp	done
 
 /* VMRUN returns after the nested guest's VMMCALL, with GIF clear. */
 op_nested:
