@@ -13,6 +13,7 @@
 
 static void zap_probe(void *data, void *sp)
 {
+	struct ss_recording *rec;
 	struct kvm *kvm;
 	bool on_vcpu;
 
@@ -22,10 +23,15 @@ static void zap_probe(void *data, void *sp)
 	on_vcpu = kvm;
 	if (!kvm)
 		kvm = ss_sp_owner(sp);
-	if (!kvm)
+	if (!kvm) {
 		atomic64_inc(&ss_unattributed);
-	else if (!IS_ERR(kvm))
-		ss_zap_account(kvm, sp, on_vcpu);
+		return;
+	}
+	if (IS_ERR(kvm))
+		return;
+	rec = ss_zap_account(kvm, sp);
+	if (unlikely(rec))
+		ss_zap_record(rec, kvm, sp, on_vcpu);
 }
 
 static bool zap_wanted(char *why, size_t len)

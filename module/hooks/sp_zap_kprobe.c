@@ -13,10 +13,13 @@ static int zap_kprobe_pre(struct kprobe *p, struct pt_regs *regs)
 {
 	struct kvm *kvm = (struct kvm *)regs_get_kernel_argument(regs, 0);
 	void *sp = (void *)regs_get_kernel_argument(regs, 1);
+	struct ss_recording *rec;
 
 	if (ss_sp_is_tdp(sp))
 		return 0;
-	ss_zap_account(kvm, sp, ss_kvm_running() == kvm);
+	rec = ss_zap_account(kvm, sp);
+	if (unlikely(rec))
+		ss_zap_record(rec, kvm, sp, ss_kvm_running() == kvm);
 	if (ss_sp_unsync(sp))
 		ss_ctx_zap_sync_push(sp, kvm);
 	return 0;

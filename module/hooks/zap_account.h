@@ -47,20 +47,18 @@ static inline void ss_zap_record(struct ss_recording *rec, struct kvm *kvm,
 /*
  * A page with root_count == 0 leaves n_used_mmu_pages now; an in-use root
  * leaves the active list but stays counted until its release zaps it again
- * with root_count == 0. @on_vcpu as in ss_zap_cause().
+ * with root_count == 0. Returns the VM's recording, NULL when none: only then
+ * does the caller work out the zap's context for ss_zap_record().
  */
-static inline void ss_zap_account(struct kvm *kvm, const void *sp, bool on_vcpu)
+static inline struct ss_recording *ss_zap_account(struct kvm *kvm, const void *sp)
 {
 	struct ss_vm *vm = ss_vm_find(kvm);
-	struct ss_recording *rec;
 
 	if (!vm)
-		return;
+		return NULL;
 	atomic64_inc(&vm->ev[ss_sp_root_count(sp) ? SS_STAT_sp_root_zaps :
 			     SS_STAT_sp_zapped]);
-	rec = ss_vm_recording(vm);
-	if (unlikely(rec))
-		ss_zap_record(rec, kvm, sp, on_vcpu);
+	return ss_vm_recording(vm);
 }
 
 #endif /* SS_ZAP_ACCOUNT_H */

@@ -44,12 +44,18 @@ static void build_page_tables(struct vmm *vm)
 	}
 }
 
+int vmm_supported_cpuid(struct vmm *vm, struct vmm_cpuid *cpuid)
+{
+	memset(cpuid, 0, sizeof(*cpuid));
+	cpuid->c.nent = 256;
+	if (ioctl(vm->kvm_fd, KVM_GET_SUPPORTED_CPUID, cpuid) < 0)
+		return sys_err("KVM_GET_SUPPORTED_CPUID");
+	return 0;
+}
+
 static int setup_vcpu(struct vmm *vm)
 {
-	struct {
-		struct kvm_cpuid2 c;
-		struct kvm_cpuid_entry2 e[256];
-	} cpuid = { .c.nent = 256 };
+	struct vmm_cpuid cpuid;
 	struct kvm_segment cs = {
 		.base = 0, .limit = 0xffffffff, .selector = 8, .type = 11,
 		.present = 1, .s = 1, .l = 1, .g = 1,
@@ -57,9 +63,10 @@ static int setup_vcpu(struct vmm *vm)
 	struct kvm_segment ds = cs;
 	struct kvm_sregs s;
 	struct kvm_regs r = { .rip = CODE_GPA, .rflags = 2 };
+	int e = vmm_supported_cpuid(vm, &cpuid);
 
-	if (ioctl(vm->kvm_fd, KVM_GET_SUPPORTED_CPUID, &cpuid) < 0)
-		return sys_err("KVM_GET_SUPPORTED_CPUID");
+	if (e)
+		return e;
 	if (ioctl(vm->vcpu_fd, KVM_SET_CPUID2, &cpuid) < 0)
 		return sys_err("KVM_SET_CPUID2");
 	if (ioctl(vm->vcpu_fd, KVM_GET_SREGS, &s) < 0)

@@ -18,6 +18,12 @@ struct vmm_slot {
 	uint64_t size;
 };
 
+/* What KVM_GET_SUPPORTED_CPUID returns, with room for every entry. */
+struct vmm_cpuid {
+	struct kvm_cpuid2 c;
+	struct kvm_cpuid_entry2 e[256];
+};
+
 struct vmm {
 	int kvm_fd;
 	int vm_fd;
@@ -34,6 +40,8 @@ struct vmm {
 int vmm_create(struct vmm *vm, uint64_t mem_size, uint64_t slot0_size);
 void vmm_destroy(struct vmm *vm);
 
+/* KVM_GET_SUPPORTED_CPUID into @cpuid; 0 or -errno (reported). */
+int vmm_supported_cpuid(struct vmm *vm, struct vmm_cpuid *cpuid);
 /* Before the guest runs: move 2 MiB region @region's page table to @gpa. */
 int vmm_set_pt(struct vmm *vm, uint64_t region, uint64_t gpa);
 int vmm_set_slot(struct vmm *vm, int slot, uint64_t gpa, uint64_t size);

@@ -78,15 +78,13 @@ static void put_seg(uint8_t *vmcb, unsigned int off, uint16_t sel, uint16_t attr
 
 static int nested_offered(struct vmm *vm, char *why, size_t len)
 {
-	struct {
-		struct kvm_cpuid2 c;
-		struct kvm_cpuid_entry2 e[256];
-	} cpuid = { .c.nent = 256 };
+	struct vmm_cpuid cpuid;
 	bool svm = false, npt = false;
 	unsigned int i;
+	int e = vmm_supported_cpuid(vm, &cpuid);
 
-	if (ioctl(vm->kvm_fd, KVM_GET_SUPPORTED_CPUID, &cpuid) < 0)
-		return -errno;
+	if (e)
+		return e;
 	for (i = 0; i < cpuid.c.nent; i++) {
 		if (cpuid.e[i].function == 0x80000001)
 			svm = cpuid.e[i].ecx & CPUID_SVM_ECX;
